@@ -1,0 +1,114 @@
+// Per-person accumulators for customer_360: struct-of-arrays indexed by person. Each source has a
+// small fold function that adds one event, so the same code can update a profile one event at a
+// time (the live view) or fold a whole table (the batch run).
+import { DAY } from '../time';
+
+export const WINDOW_30D = 30 * DAY;
+export const WINDOW_90D = 90 * DAY;
+
+export interface Accumulators {
+  readonly people: number;
+  readonly nowMs: number;
+  // orders
+  readonly ordersCount: Float64Array;
+  readonly revenueCents: Float64Array;
+  readonly orders90d: Float64Array;
+  readonly revenue90dCents: Float64Array;
+  readonly firstOrderAt: Float64Array;
+  readonly lastOrderAt: Float64Array;
+  // clicks
+  readonly productViews30d: Float64Array;
+  readonly addToCart30d: Float64Array;
+  readonly lastSeenAt: Float64Array;
+  // tickets
+  readonly ticketsTotal: Float64Array;
+  readonly ticketsOpen: Float64Array;
+  readonly csatSum: Float64Array;
+  readonly csatCount: Float64Array;
+  // campaigns
+  readonly campaignSent90d: Float64Array;
+  readonly campaignOpened90d: Float64Array;
+  readonly campaignClicked90d: Float64Array;
+  // consent: latest event per purpose (index into the consent table), and the latest time
+  readonly consentLatest: Int32Array[];
+  readonly consentUpdatedAt: Float64Array;
+}
+
+const filled = (n: number, v: number) => new Float64Array(n).fill(v);
+
+export function emptyAccumulators(people: number, nowMs: number, purposes: number): Accumulators {
+  return {
+    people, nowMs,
+    ordersCount: new Float64Array(people), revenueCents: new Float64Array(people),
+    orders90d: new Float64Array(people), revenue90dCents: new Float64Array(people),
+    firstOrderAt: filled(people, NaN), lastOrderAt: filled(people, NaN),
+    productViews30d: new Float64Array(people), addToCart30d: new Float64Array(people), lastSeenAt: filled(people, NaN),
+    ticketsTotal: new Float64Array(people), ticketsOpen: new Float64Array(people),
+    csatSum: new Float64Array(people), csatCount: new Float64Array(people),
+    campaignSent90d: new Float64Array(people), campaignOpened90d: new Float64Array(people), campaignClicked90d: new Float64Array(people),
+    consentLatest: Array.from({ length: purposes }, () => new Int32Array(people).fill(-1)),
+    consentUpdatedAt: filled(people, NaN),
+  };
+}
+
+/** now - window < t <= now */
+export const inWindow = (t: number, nowMs: number, window: number) => t > nowMs - window && t <= nowMs;
+
+/** A counted order (current, not deleted, placed/shipped/delivered). Null amounts add nothing to revenue. */
+export function addOrder(acc: Accumulators, p: number, orderTs: number, amountCents: number): void {
+  acc.ordersCount[p]++;
+  const cents = Number.isNaN(amountCents) ? 0 : amountCents;
+  acc.revenueCents[p] += cents;
+  if (inWindow(orderTs, acc.nowMs, WINDOW_90D)) {
+    acc.orders90d[p]++;
+    acc.revenue90dCents[p] += cents;
+  }
+  if (!Number.isNaN(orderTs)) {
+    if (!(orderTs >= acc.firstOrderAt[p])) acc.firstOrderAt[p] = orderTs;
+    if (!(orderTs <= acc.lastOrderAt[p])) acc.lastOrderAt[p] = orderTs;
+  }
+}
+
+export function addClick(acc: Accumulators, p: number, eventTs: number, isProductView: boolean, isAddToCart: boolean): void {
+  if (inWindow(eventTs, acc.nowMs, WINDOW_30D)) {
+    if (isProductView) acc.productViews30d[p]++;
+    if (isAddToCart) acc.addToCart30d[p]++;
+  }
+  if (!Number.isNaN(eventTs) && !(eventTs <= acc.lastSeenAt[p])) acc.lastSeenAt[p] = eventTs;
+}
+
+export function addTicket(acc: Accumulators, p: number, isOpen: boolean, csat: number): void {
+  acc.ticketsTotal[p]++;
+  if (isOpen) acc.ticketsOpen[p]++;
+  if (!Number.isNaN(csat)) {
+    acc.csatSum[p] += csat;
+    acc.csatCount[p]++;
+  }
+}
+
+/** type: 0 sent, 1 opened, 2 clicked, -1 other. */
+export function addCampaignEvent(acc: Accumulators, p: number, eventTs: number, type: number): void {
+  if (type < 0 || !inWindow(eventTs, acc.nowMs, WINDOW_90D)) return;
+  if (type === 0) acc.campaignSent90d[p]++;
+  else if (type === 1) acc.campaignOpened90d[p]++;
+  else acc.campaignClicked90d[p]++;
+}
+
+/**
+ * A consent event (row `e` of the consent table) replaces the person's latest for its purpose
+ * when it is later by (event_ts, then event_id); a missing event_ts sorts first.
+ */
+export function addConsentEvent(acc: Accumulators, p: number, purpose: number, e: number, eventTs: Float64Array, eventId: Float64Array): void {
+  if (purpose < 0) return;
+  const latest = acc.consentLatest[purpose];
+  const b = latest[p];
+  if (b < 0 || laterConsent(eventTs[e], eventId[e], eventTs[b], eventId[b])) latest[p] = e;
+  const t = eventTs[e];
+  if (!Number.isNaN(t) && !(t <= acc.consentUpdatedAt[p])) acc.consentUpdatedAt[p] = t;
+}
+
+function laterConsent(ts: number, id: number, bestTs: number, bestId: number): boolean {
+  const a = Number.isNaN(ts) ? -Infinity : ts;
+  const b = Number.isNaN(bestTs) ? -Infinity : bestTs;
+  return a > b || (a === b && id > bestId);
+}

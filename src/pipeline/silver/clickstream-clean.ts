@@ -1,0 +1,102 @@
+// silver/clickstream_clean.csv. Grain: one row per event_id (first arrival kept).
+// Attribution: an event's own web id, else its device's latest logged-in event (by event_ts, then
+// event_id), which every event of the device follows, earlier ones too.
+import type { Column, Table } from '../table';
+import { code, lazy, makeTable, num } from '../table';
+import { clickstreamCleanSchema } from '../schema/silver';
+import { HOUR } from '../time';
+import { gatherNamed } from './columns';
+import type { CustomerLookup } from './customer-lookup';
+import { keyColumnGetter } from './customer-lookup';
+import { denseIndex, maxOf } from './dense-keys';
+import { firstArrivals } from './first-arrival';
+import type { SourceAccounting } from './source-accounting';
+import { countReasons } from './source-accounting';
+
+export const LATE_AFTER_MS = HOUR;
+const ATTRIBUTION = ['web_id', 'stitched', 'anonymous'] as const;
+
+export interface ClickstreamClean {
+  readonly table: Table;
+  readonly person: Int32Array;
+  readonly eventTs: Float64Array;
+  readonly sessionId: Float64Array;
+  readonly eventType: Int32Array;
+  readonly eventTypeDict: readonly string[];
+  readonly late: Uint8Array;
+  readonly rawRow: Int32Array;
+  readonly accounting: SourceAccounting;
+}
+
+const COLS = ['event_id', 'event_ts', 'ingest_ts', 'session_id', 'anonymous_id', 'source_customer_id', 'event_type', 'product_id', 'page'];
+
+export function clickstreamClean(raw: Table, reasons: Uint8Array, lookup: CustomerLookup): ClickstreamClean {
+  const { rows, repeats } = firstArrivals(raw, 'event_id', reasons);
+  const c = gatherNamed(raw, COLS, rows);
+  const n = rows.length;
+  const eventId = (c.event_id as Extract<Column, { kind: 'id' }>).nums;
+  const eventTs = (c.event_ts as Extract<Column, { kind: 'number' }>).values;
+  const ingestTs = (c.ingest_ts as Extract<Column, { kind: 'number' }>).values;
+  const anon = (c.anonymous_id as Extract<Column, { kind: 'id' }>).nums;
+  const webId = (c.source_customer_id as Extract<Column, { kind: 'text' }>).values;
+
+  const own = ownPerson(webId, lookup.system('web'));
+  const stitched = stitchDevices(anon, webId, eventTs, eventId, own);
+  const person = new Int32Array(n);
+  const attribution = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (webId[i] !== null) {
+      person[i] = own[i];
+    } else {
+      const a = anon[i];
+      person[i] = Number.isNaN(a) ? -1 : stitched.get(a);
+    }
+    attribution[i] = person[i] < 0 ? 2 : webId[i] !== null ? 0 : 1;
+  }
+  const late = new Uint8Array(n);
+  const lateNum = new Float64Array(n);
+  for (let i = 0; i < n; i++) late[i] = lateNum[i] = ingestTs[i] - eventTs[i] > LATE_AFTER_MS ? 1 : 0;
+
+  const table = makeTable(clickstreamCleanSchema, n, [
+    c.event_id, c.event_ts, c.ingest_ts, c.session_id, c.anonymous_id, c.source_customer_id,
+    lazy(keyColumnGetter(person, lookup.keys)), code(attribution, ATTRIBUTION), c.event_type, c.product_id, c.page, num(lateNum),
+  ]);
+  const eventType = c.event_type as Extract<Column, { kind: 'code' }>;
+  const { quarantined, byReason } = countReasons(reasons);
+  return {
+    table, person, eventTs, late, rawRow: rows,
+    sessionId: (c.session_id as Extract<Column, { kind: 'id' }>).nums,
+    eventType: eventType.codes, eventTypeDict: eventType.dict,
+    accounting: {
+      source: 'clickstream', bronze: raw.rowCount, accepted: n, superseded: repeats, quarantined, byReason,
+      supersededDetail: { duplicate_deliveries: repeats },
+    },
+  };
+}
+
+function ownPerson(webId: (string | null)[], web: ReadonlyMap<string, number>): Int32Array {
+  const out = new Int32Array(webId.length);
+  for (let i = 0; i < webId.length; i++) {
+    const w = webId[i];
+    out[i] = w === null ? -1 : web.get(w) ?? -1;
+  }
+  return out;
+}
+
+/** Device → person of its latest logged-in event (the person may be -1: an unknown web id). */
+function stitchDevices(anon: Float64Array, webId: (string | null)[], eventTs: Float64Array, eventId: Float64Array, own: Int32Array) {
+  const latest = denseIndex(maxOf(anon), anon.length);
+  for (let i = 0; i < anon.length; i++) {
+    if (webId[i] === null || Number.isNaN(anon[i])) continue;
+    const b = latest.get(anon[i]);
+    if (b < 0 || isLater(eventTs[i], eventId[i], eventTs[b], eventId[b])) latest.set(anon[i], i);
+  }
+  return { get: (device: number) => { const b = latest.get(device); return b < 0 ? -1 : own[b]; } };
+}
+
+/** (ts, id) order; a missing event_ts sorts first. Ids share prefix and width, so number order is string order. */
+function isLater(ts: number, id: number, bestTs: number, bestId: number): boolean {
+  const a = Number.isNaN(ts) ? -Infinity : ts;
+  const b = Number.isNaN(bestTs) ? -Infinity : bestTs;
+  return a > b || (a === b && id > bestId);
+}

@@ -1,0 +1,100 @@
+// Gathering accepted rows into new columns. Overridden raw text on an accepted row (valid, but
+// not the generator's typed form) is parsed here, so silver never carries raw text forward.
+import type { Column, ColumnType, Table } from '../table';
+import { columnIndex } from '../table';
+import { cellText } from '../../io/cell-text';
+import { parseIsoUtc } from '../time';
+
+export function parseTyped(type: ColumnType, text: string): number {
+  if (text === '') return NaN;
+  if (type === 'timestamp') return parseIsoUtc(text);
+  if (type === 'money') {
+    const neg = text.startsWith('-');
+    const [whole, frac = ''] = (neg ? text.slice(1) : text).split('.');
+    const cents = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+    return neg ? -cents : cents;
+  }
+  if (type === 'boolean') return text === 'true' ? 1 : 0;
+  return Number(text);
+}
+
+function parseId(prefix: string, text: string): number {
+  return text.startsWith(prefix) && /^\d+$/.test(text.slice(prefix.length)) ? Number(text.slice(prefix.length)) : NaN;
+}
+
+/** A new column holding `rows` of `col`, in that order, without overrides. */
+export function gatherColumn(col: Column, type: ColumnType, rows: Int32Array): Column {
+  const n = rows.length;
+  const ov = col.overrides && col.overrides.size > 0 ? col.overrides : null;
+  switch (col.kind) {
+    case 'number': {
+      const out = new Float64Array(n);
+      const src = col.values;
+      for (let i = 0; i < n; i++) out[i] = src[rows[i]];
+      if (ov) for (let i = 0; i < n; i++) { const t = ov.get(rows[i]); if (t !== undefined) out[i] = parseTyped(type, t); }
+      return { kind: 'number', values: out };
+    }
+    case 'code': {
+      const out = new Int32Array(n);
+      const src = col.codes;
+      for (let i = 0; i < n; i++) out[i] = src[rows[i]];
+      if (ov) for (let i = 0; i < n; i++) { const t = ov.get(rows[i]); if (t !== undefined) out[i] = col.dict.indexOf(t); }
+      return { kind: 'code', codes: out, dict: col.dict };
+    }
+    case 'id': {
+      const out = new Float64Array(n);
+      const src = col.nums;
+      for (let i = 0; i < n; i++) out[i] = src[rows[i]];
+      if (ov) for (let i = 0; i < n; i++) { const t = ov.get(rows[i]); if (t !== undefined) out[i] = parseId(col.prefix, t); }
+      return { kind: 'id', nums: out, prefix: col.prefix, width: col.width };
+    }
+    case 'text': {
+      const out: (string | null)[] = new Array(n);
+      const src = col.values;
+      for (let i = 0; i < n; i++) out[i] = src[rows[i]];
+      if (ov) for (let i = 0; i < n; i++) { const t = ov.get(rows[i]); if (t !== undefined) out[i] = t === '' ? null : t; }
+      return { kind: 'text', values: out };
+    }
+    case 'lazy': {
+      const get = col.get;
+      return { kind: 'lazy', get: (r) => get(rows[r]) };
+    }
+  }
+}
+
+/** Gathers the named raw columns (same names in the target schema). */
+export function gatherNamed(raw: Table, names: readonly string[], rows: Int32Array): Record<string, Column> {
+  const out: Record<string, Column> = {};
+  for (const name of names) {
+    const i = columnIndex(raw.schema, name);
+    out[name] = gatherColumn(raw.columns[i], raw.schema.columns[i].type, rows);
+  }
+  return out;
+}
+
+/** Cell text of a raw table by column name (slow path; small tables and flagged rows only). */
+export function rawText(raw: Table, name: string, row: number): string {
+  const i = columnIndex(raw.schema, name);
+  return cellText(raw.columns[i], raw.schema.columns[i].type, row);
+}
+
+/** Typed numeric value of a raw cell, honouring an override. */
+export function rawNumber(raw: Table, name: string, row: number): number {
+  const i = columnIndex(raw.schema, name);
+  const col = raw.columns[i];
+  const o = col.overrides?.get(row);
+  if (o !== undefined) return col.kind === 'id' ? parseId(col.prefix, o) : col.kind === 'code' ? col.dict.indexOf(o) : parseTyped(raw.schema.columns[i].type, o);
+  if (col.kind === 'number') return col.values[row];
+  if (col.kind === 'id') return col.nums[row];
+  if (col.kind === 'code') return col.codes[row];
+  throw new Error(`${raw.schema.name}.${name} is not numeric`);
+}
+
+/** Row indices where `keep[i]` is set, in order. */
+export function indicesWhere(keep: Uint8Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < keep.length; i++) n += keep[i];
+  const out = new Int32Array(n);
+  for (let i = 0, j = 0; i < keep.length; i++) if (keep[i]) out[j++] = i;
+  return out;
+}

@@ -1,0 +1,57 @@
+// silver/consent_events_clean.csv. Grain: one row per event_id (first arrival kept), attributed
+// through (source_system, source_customer_id).
+import type { Column, Table } from '../table';
+import { lazy, makeTable } from '../table';
+import { consentEventsCleanSchema } from '../schema/silver';
+import { gatherNamed } from './columns';
+import type { CustomerLookup } from './customer-lookup';
+import { keyColumnGetter } from './customer-lookup';
+import { firstArrivals } from './first-arrival';
+import type { SourceAccounting } from './source-accounting';
+import { countReasons } from './source-accounting';
+
+export interface ConsentEventsClean {
+  readonly table: Table;
+  readonly person: Int32Array;
+  readonly eventTs: Float64Array;
+  readonly eventId: Float64Array;
+  readonly purpose: Int32Array;
+  readonly purposeDict: readonly string[];
+  readonly status: Int32Array;
+  readonly statusDict: readonly string[];
+  readonly rawRow: Int32Array;
+  readonly accounting: SourceAccounting;
+}
+
+const COLS = ['event_id', 'source_system', 'source_customer_id', 'purpose', 'status', 'event_ts', 'capture_point'];
+
+export function consentEventsClean(raw: Table, reasons: Uint8Array, lookup: CustomerLookup): ConsentEventsClean {
+  const { rows, repeats } = firstArrivals(raw, 'event_id', reasons);
+  const c = gatherNamed(raw, COLS, rows);
+  const n = rows.length;
+  const systems = c.source_system as Extract<Column, { kind: 'code' }>;
+  const ids = (c.source_customer_id as Extract<Column, { kind: 'text' }>).values;
+  const maps = systems.dict.map((s) => lookup.system(s));
+  const person = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = systems.codes[i], id = ids[i];
+    person[i] = s < 0 || id === null ? -1 : maps[s].get(id) ?? -1;
+  }
+  const table = makeTable(consentEventsCleanSchema, n, [
+    c.event_id, c.source_system, c.source_customer_id, lazy(keyColumnGetter(person, lookup.keys)), c.purpose, c.status,
+    c.event_ts, c.capture_point,
+  ]);
+  const purpose = c.purpose as Extract<Column, { kind: 'code' }>;
+  const status = c.status as Extract<Column, { kind: 'code' }>;
+  const { quarantined, byReason } = countReasons(reasons);
+  return {
+    table, person, rawRow: rows,
+    eventTs: (c.event_ts as Extract<Column, { kind: 'number' }>).values,
+    eventId: (c.event_id as Extract<Column, { kind: 'id' }>).nums,
+    purpose: purpose.codes, purposeDict: purpose.dict, status: status.codes, statusDict: status.dict,
+    accounting: {
+      source: 'consent_events', bronze: raw.rowCount, accepted: n, superseded: repeats, quarantined, byReason,
+      supersededDetail: { duplicate_deliveries: repeats },
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// Identity resolution: customer records linked by shared identifiers into people.
+// Grain of the result: one entry per record (its component) and one per person (component).
+import type { IdentifierKind, RunParams } from '../params';
+import { IDENTIFIER_KINDS } from '../params';
+import { fnv1a64 } from '../hash';
+import type { CustomerRecords } from './customer-records';
+
+export interface Placeholder {
+  readonly kind: IdentifierKind;
+  readonly value: string;
+  readonly records: number;
+}
+
+export interface ResolvedIdentities {
+  /** Person (component) of each record, 0-based; people are numbered in customer_key order. */
+  readonly personOf: Int32Array;
+  /** `customer_key` per person, ascending. */
+  readonly keys: string[];
+  /** Records of each person, ascending record index (= (system, id) order). */
+  readonly membersStart: Int32Array; // length people + 1
+  readonly members: Int32Array;
+  readonly matchRule: string[];
+  readonly placeholders: readonly Placeholder[];
+}
+
+function identifierValues(records: CustomerRecords, kind: IdentifierKind): (string | null)[] {
+  return kind === 'email' ? records.email : kind === 'phone' ? records.phone : records.loyalty;
+}
+
+function find(parent: Int32Array, i: number): number {
+  while (parent[i] !== i) {
+    parent[i] = parent[parent[i]];
+    i = parent[i];
+  }
+  return i;
+}
+
+function union(parent: Int32Array, a: number, b: number): void {
+  const ra = find(parent, a), rb = find(parent, b);
+  if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+}
+
+/** Holders per identifier value: value → record indices. */
+function holdersByValue(values: (string | null)[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    const list = m.get(v);
+    if (list) list.push(i);
+    else m.set(v, [i]);
+  }
+  return m;
+}
+
+export function customerKeyOf(memberIds: readonly string[]): string {
+  return 'c360_' + fnv1a64(memberIds.join(','));
+}
+
+export function resolveIdentities(records: CustomerRecords, params: Pick<RunParams, 'link' | 'placeholderThreshold'>): ResolvedIdentities {
+  const n = records.rawRow.length;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const placeholders: Placeholder[] = [];
+  /** Per kind (in IDENTIFIER_KINDS order): does record i share a linking value with another record? */
+  const shares: Uint8Array[] = [];
+
+  for (const kind of IDENTIFIER_KINDS) {
+    const shared = new Uint8Array(n);
+    shares.push(shared);
+    if (!params.link.includes(kind)) continue;
+    const holders = holdersByValue(identifierValues(records, kind));
+    const kindPlaceholders: Placeholder[] = [];
+    for (const [value, list] of holders) {
+      if (list.length > params.placeholderThreshold) {
+        kindPlaceholders.push({ kind, value, records: list.length });
+        continue;
+      }
+      if (list.length < 2) continue;
+      for (let j = 0; j < list.length; j++) {
+        shared[list[j]] = 1;
+        if (j) union(parent, list[0], list[j]);
+      }
+    }
+    kindPlaceholders.sort((a, b) => b.records - a.records || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    placeholders.push(...kindPlaceholders);
+  }
+
+  // Components: members in record order; key from the members' (system, id).
+  const rootMembers = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(parent, i);
+    const list = rootMembers.get(r);
+    if (list) list.push(i);
+    else rootMembers.set(r, [i]);
+  }
+  const people = [...rootMembers.values()].map((m) => ({
+    members: m,
+    key: customerKeyOf(m.map((i) => `${records.system[i]}:${records.id[i]}`)),
+  }));
+  people.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  const personOf = new Int32Array(n);
+  const membersStart = new Int32Array(people.length + 1);
+  const members = new Int32Array(n);
+  let at = 0;
+  people.forEach((p, pi) => {
+    membersStart[pi] = at;
+    for (const m of p.members) {
+      personOf[m] = pi;
+      members[at++] = m;
+    }
+  });
+  membersStart[people.length] = at;
+
+  const matchRule = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const size = membersStart[personOf[i] + 1] - membersStart[personOf[i]];
+    if (size === 1) {
+      matchRule[i] = 'singleton';
+      continue;
+    }
+    const kinds: string[] = [];
+    IDENTIFIER_KINDS.forEach((k, ki) => shares[ki][i] && kinds.push(k));
+    matchRule[i] = kinds.join('|');
+  }
+  return { personOf, keys: people.map((p) => p.key), membersStart, members, matchRule, placeholders };
+}

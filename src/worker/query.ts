@@ -1,0 +1,164 @@
+// Filter, search and sort of one table, inside the worker: the UI only ever receives a page.
+// Comparisons use the stored typed values (numbers, codes), never re-parsed text.
+import type { Column, ColumnType, Table } from '../pipeline/table';
+import { columnIndex } from '../pipeline/table';
+import { cellText } from '../io/cell-text';
+import { parseTyped } from '../pipeline/silver/columns';
+import type { Filter, SortKey } from './api';
+
+export interface View {
+  readonly sort?: readonly SortKey[];
+  readonly filters?: readonly Filter[];
+  readonly search?: { readonly text: string; readonly columns: readonly string[] };
+}
+
+const NUMERIC: readonly ColumnType[] = ['integer', 'money', 'decimal4', 'decimal2', 'timestamp', 'boolean'];
+
+/** A filter value as the column stores it: cents for money, ms for timestamps, 0/1 for booleans. */
+function filterNumber(type: ColumnType, v: string | number): number {
+  if (typeof v === 'number') return type === 'money' ? Math.round(v * 100) : v;
+  if (type === 'boolean') return v === 'true' ? 1 : v === 'false' ? 0 : NaN;
+  return parseTyped(type, v.trim());
+}
+
+function matcher(table: Table, f: Filter): (row: number) => boolean {
+  const i = columnIndex(table.schema, f.column);
+  const col = table.columns[i];
+  const type = table.schema.columns[i].type;
+  const textOf = (r: number) => cellText(col, type, r);
+  if (f.op === 'empty') return (r) => textOf(r) === '';
+  if (f.op === 'notEmpty') return (r) => textOf(r) !== '';
+  if (f.op === 'contains') {
+    const needle = String(f.value ?? '').toLowerCase();
+    return (r) => textOf(r).toLowerCase().includes(needle);
+  }
+  if (f.op === 'in') {
+    const set = new Set((Array.isArray(f.value) ? f.value : [f.value]).map(String));
+    if (col.kind === 'code' && !col.overrides?.size) {
+      const ok = col.dict.map((d) => set.has(d));
+      const emptyOk = set.has('');
+      return (r) => (col.codes[r] < 0 ? emptyOk : ok[col.codes[r]]);
+    }
+    return (r) => set.has(textOf(r));
+  }
+  if (col.kind === 'number' && NUMERIC.includes(type)) {
+    const v = filterNumber(type, f.value as string | number);
+    if (Number.isNaN(v)) throw { name: 'QueryError', message: `"${f.value}" is not a valid ${type} for ${f.column}` };
+    const vals = col.values;
+    switch (f.op) {
+      case 'eq': return (r) => vals[r] === v;
+      case 'neq': return (r) => vals[r] !== v;
+      case 'gt': return (r) => vals[r] > v;
+      case 'gte': return (r) => vals[r] >= v;
+      case 'lt': return (r) => vals[r] < v;
+      case 'lte': return (r) => vals[r] <= v;
+    }
+  }
+  if (col.kind === 'code' && !col.overrides?.size && (f.op === 'eq' || f.op === 'neq')) {
+    const v = String(f.value ?? '');
+    const want = v === '' ? -1 : col.dict.indexOf(v);
+    const codes = col.codes;
+    if (want === -1 && v !== '') return f.op === 'eq' ? () => false : () => true;
+    return f.op === 'eq' ? (r) => codes[r] === want : (r) => codes[r] !== want;
+  }
+  const value = String(f.value ?? '');
+  switch (f.op) {
+    case 'eq': return (r) => textOf(r) === value;
+    case 'neq': return (r) => textOf(r) !== value;
+    case 'gt': return (r) => textOf(r) > value;
+    case 'gte': return (r) => textOf(r) >= value;
+    case 'lt': return (r) => textOf(r) < value;
+    case 'lte': return (r) => textOf(r) <= value;
+    default: throw { name: 'QueryError', message: `unknown filter operator ${String(f.op)}` };
+  }
+}
+
+function filterRows(table: Table, view: View): Int32Array | null {
+  const tests = (view.filters ?? []).map((f) => matcher(table, f));
+  const search = view.search && view.search.text.trim() !== '' ? view.search : null;
+  if (!tests.length && !search) return null;
+  const searchCols = search ? search.columns.map((c) => columnIndex(table.schema, c)) : [];
+  const needle = search ? search.text.trim().toLowerCase() : '';
+  const out = new Int32Array(table.rowCount);
+  let n = 0;
+  rows: for (let r = 0; r < table.rowCount; r++) {
+    for (const t of tests) if (!t(r)) continue rows;
+    if (search) {
+      let hit = false;
+      for (const c of searchCols) {
+        if (cellText(table.columns[c], table.schema.columns[c].type, r).toLowerCase().includes(needle)) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) continue;
+    }
+    out[n++] = r;
+  }
+  return out.slice(0, n);
+}
+
+/** A sort key per row: numbers for numeric storage, ranks for codes, text otherwise. Empty sorts last. */
+function sortKeyOf(table: Table, name: string): { num?: Float64Array; text?: (string | null)[] } {
+  const i = columnIndex(table.schema, name);
+  const col: Column = table.columns[i];
+  const type = table.schema.columns[i].type;
+  if (col.kind === 'number' && !col.overrides?.size) return { num: col.values };
+  if (col.kind === 'id' && !col.overrides?.size) return { num: col.nums };
+  if (col.kind === 'code' && !col.overrides?.size) {
+    const order = col.dict.map((d, k) => ({ d, k })).sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0));
+    const rank = new Float64Array(col.dict.length);
+    order.forEach((o, r) => (rank[o.k] = r));
+    const keys = new Float64Array(table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) keys[r] = col.codes[r] < 0 ? NaN : rank[col.codes[r]];
+    return { num: keys };
+  }
+  const text: (string | null)[] = new Array(table.rowCount);
+  for (let r = 0; r < table.rowCount; r++) {
+    const t = cellText(col, type, r);
+    text[r] = t === '' ? null : t;
+  }
+  return { text };
+}
+
+function sortRows(table: Table, rows: Int32Array, sort: readonly SortKey[]): Int32Array {
+  const keys = sort.map((s) => ({ ...sortKeyOf(table, s.column), dir: s.desc ? -1 : 1 }));
+  const out = rows.slice();
+  out.sort((a, b) => {
+    for (const k of keys) {
+      let c = 0;
+      if (k.num) {
+        const x = k.num[a], y = k.num[b];
+        const xn = Number.isNaN(x), yn = Number.isNaN(y);
+        if (xn || yn) c = xn === yn ? 0 : xn ? 1 : -1;
+        else c = x < y ? -k.dir : x > y ? k.dir : 0;
+        if ((xn || yn) && c !== 0) return c; // empty last in both directions
+      } else {
+        const x = k.text![a], y = k.text![b];
+        if (x === null || y === null) {
+          if (x !== y) return x === null ? 1 : -1;
+        } else c = x < y ? -k.dir : x > y ? k.dir : 0;
+      }
+      if (c !== 0) return c;
+    }
+    return a - b;
+  });
+  return out;
+}
+
+/** Row indices of the view, in order; cached by the caller per (table, view). */
+export function viewRows(table: Table, view: View): Int32Array {
+  const filtered = filterRows(table, view);
+  const base = filtered ?? Int32Array.from({ length: table.rowCount }, (_, i) => i);
+  return view.sort && view.sort.length ? sortRows(table, base, view.sort) : base;
+}
+
+export function rowTexts(table: Table, rows: ArrayLike<number>, from: number, to: number): string[][] {
+  const out: string[][] = [];
+  const types = table.schema.columns.map((c) => c.type);
+  for (let i = from; i < to; i++) {
+    const r = rows[i];
+    out.push(table.columns.map((c, ci) => cellText(c, types[ci], r)));
+  }
+  return out;
+}

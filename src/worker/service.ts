@@ -1,0 +1,140 @@
+// The worker's side of the API: runs the pipeline, keeps the latest run's tables, answers queries.
+// Plain TypeScript, no worker globals, so tests drive it directly and through comlink alike.
+import { zipSync, type Zippable } from 'fflate';
+import { resolveParams, type RunParamsInput } from '../pipeline/params';
+import { runPipeline, type PipelineRun } from '../pipeline/run';
+import type { Table } from '../pipeline/table';
+import { tableToCsv } from '../io/csv-writer';
+import { forEachRunFile, manifestBytes, type RunManifest } from '../io/run-files';
+import { parseIsoUtc } from '../pipeline/time';
+import type { PageRequest, PageResult, PipelineApi, Progress, RunSummary, WorkerError } from './api';
+import { rowTexts, viewRows, type View } from './query';
+import { profileDetail, profileIndexes, type ProfileIndexes } from './profile';
+
+/** Errors cross the boundary as plain objects with a readable message. */
+export function toWorkerError(e: unknown): WorkerError {
+  if (e && typeof e === 'object' && 'message' in e) {
+    const err = e as { name?: string; message: string; param?: string; stack?: string };
+    const isMemory = err instanceof RangeError && /allocation|memory|array length/i.test(err.message);
+    return {
+      name: err.name ?? 'Error',
+      message: isMemory ? `Out of memory while running the pipeline (${err.message}). Try fewer customers.` : err.message,
+      ...(err.param ? { param: err.param } : {}),
+      ...(err.stack ? { stack: err.stack } : {}),
+    };
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+function guard<A extends unknown[], R>(f: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await f(...args);
+    } catch (e) {
+      throw toWorkerError(e);
+    }
+  };
+}
+
+interface State {
+  readonly run: PipelineRun;
+  readonly summary: RunSummary;
+  readonly viewCache: Map<string, Int32Array>;
+  profileIdx?: ProfileIndexes;
+  manifest?: { manifest: RunManifest; files: Map<string, Uint8Array> | null };
+}
+
+const VIEW_CACHE_LIMIT = 16;
+
+export function summarize(run: PipelineRun, totalMs: number): RunSummary {
+  return {
+    params: run.params,
+    tables: [...run.tables.values()].map((t) => ({
+      name: t.schema.name, path: t.schema.path, layer: t.schema.layer, grain: t.schema.grain, description: t.schema.description,
+      rows: t.rowCount,
+      columns: t.schema.columns.map((c) => ({ name: c.name, type: c.type, description: c.description, ...(c.values ? { values: c.values } : {}) })),
+    })),
+    stages: run.timings.map((t) => ({ stage: t.stage, ms: t.ms })),
+    totalMs,
+    injected: run.sources.injected,
+  };
+}
+
+export function createPipelineService(clock: () => number = () => 0): PipelineApi {
+  let state: State | null = null;
+
+  const current = (): State => {
+    if (!state) throw { name: 'NoRun', message: 'No run yet: generate data first.' };
+    return state;
+  };
+  const tableOf = (path: string): Table => {
+    const t = current().run.tables.get(path);
+    if (!t) throw { name: 'UnknownTable', message: `No table "${path}" in this run.` };
+    return t;
+  };
+  const rowsOf = (path: string, view: View): Int32Array => {
+    const s = current();
+    const key = JSON.stringify([path, view.sort ?? [], view.filters ?? [], view.search ?? null]);
+    let rows = s.viewCache.get(key);
+    if (!rows) {
+      rows = viewRows(tableOf(path), view);
+      if (s.viewCache.size >= VIEW_CACHE_LIMIT) s.viewCache.delete(s.viewCache.keys().next().value!);
+      s.viewCache.set(key, rows);
+    }
+    return rows;
+  };
+  const allFiles = (keep: boolean) => {
+    const s = current();
+    const files = new Map<string, Uint8Array>();
+    const manifest = forEachRunFile(s.run, (path, bytes) => keep && files.set(path, bytes));
+    if (!s.manifest) s.manifest = { manifest, files: null };
+    return { manifest, files };
+  };
+
+  return {
+    run: guard(async (input: RunParamsInput, onProgress?: (p: Progress) => void) => {
+      const params = resolveParams(input);
+      const start = clock();
+      const run = runPipeline(params, {
+        clock,
+        onProgress: onProgress ? (p) => void onProgress({ stage: p.stage, done: p.done, total: p.total }) : undefined,
+      });
+      const summary = summarize(run, clock() - start);
+      state = { run, summary, viewCache: new Map() };
+      return summary;
+    }),
+    summary: guard(async () => state?.summary ?? null),
+    page: guard(async (req: PageRequest): Promise<PageResult> => {
+      const table = tableOf(req.path);
+      const rows = rowsOf(req.path, req);
+      const offset = Math.max(0, Math.min(Math.floor(req.offset) || 0, rows.length));
+      const end = Math.min(rows.length, offset + Math.max(0, Math.floor(req.limit) || 0));
+      return { path: req.path, total: rows.length, offset, rows: rowTexts(table, rows, offset, end) };
+    }),
+    csv: guard(async (path: string, view?: View) => {
+      const table = tableOf(path);
+      return view ? tableToCsv(table, rowsOf(path, view)) : tableToCsv(table);
+    }),
+    zip: guard(async () => {
+      const s = current();
+      const { files } = allFiles(true);
+      const mtime = new Date(parseIsoUtc(s.run.params.now));
+      const tree: Zippable = {};
+      let total = 0;
+      for (const b of files.values()) total += b.length;
+      const level = total > 50_000_000 ? 1 : 6;
+      for (const [path, bytes] of files) tree[path] = [bytes, { level, mtime }];
+      return zipSync(tree);
+    }),
+    manifest: guard(async () => {
+      const s = current();
+      return manifestBytes(s.manifest?.manifest ?? allFiles(false).manifest);
+    }),
+    reportMarkdown: guard(async () => current().run.quality.markdown),
+    profile: guard(async (key: string) => {
+      const s = current();
+      s.profileIdx ??= profileIndexes(s.run);
+      return profileDetail(s.run, s.profileIdx, key);
+    }),
+  };
+}

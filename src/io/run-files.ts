@@ -1,7 +1,6 @@
 // The run tree: every file a run writes, in tree order, with bytes made on demand. The CLI writes
 // them to a folder; the worker serves them as downloads and one zip. Same bytes either way.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256Hex as sha256OfBytes } from '../pipeline/sha256';
 import type { PipelineRun } from '../pipeline/run';
 import { tableToCsv } from './csv-writer';
 
@@ -43,7 +42,7 @@ export interface RunManifest {
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes));
+  return sha256OfBytes(bytes);
 }
 
 /**

@@ -39,7 +39,7 @@ function idShape(values: readonly string[]): { prefix: string; width: number } |
       width = m[2].length;
     } else if (m[1] !== prefix || m[2].length !== width) return null;
   }
-  return prefix === null ? null : { prefix, width };
+  return prefix === null ? { prefix: '', width: 0 } : { prefix, width };
 }
 
 export function tableFromText(schema: TableSchema, rows: readonly (readonly string[])[], idColumns: readonly string[] = []): Table {

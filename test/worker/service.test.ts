@@ -25,6 +25,8 @@ describe('worker API over comlink', () => {
   it('runs with progress and returns a summary', async () => {
     const progress: Progress[] = [];
     const summary = await api.run(params, Comlink.proxy((p: Progress) => void progress.push(p)));
+    // Progress travels on the proxy's own channel; let it drain (in a browser the worker is another thread).
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(progress.map((p) => p.stage)).toEqual(['generate', 'bronze', 'silver', 'gold', 'quality', 'quality']);
     expect(progress.at(-1)).toEqual({ stage: 'quality', done: 5, total: 5 });
     expect(summary.tables.find((t) => t.path === 'gold/customer_360.csv')!.rows).toBeGreaterThan(0);

@@ -1,7 +1,6 @@
 // gold/activation_<channel>.csv. Grain: one row per profile that may be contacted on the channel.
 // Only the key and the one contact field leave the warehouse.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256OfText } from '../sha256';
 import type { Table } from '../table';
 import { makeTable, text } from '../table';
 import { activationAdsSchema, activationEmailSchema, activationSmsSchema } from '../schema/gold';
@@ -9,7 +8,7 @@ import type { Customer360 } from './customer-360';
 import type { ProfileBase } from '../silver/customer-profile-base';
 
 export function emailSha256(email: string): string {
-  return bytesToHex(sha256(new TextEncoder().encode(email)));
+  return sha256OfText(email);
 }
 
 function audience(keys: readonly string[], allowed: Uint8Array, value: (p: number) => string | null): { keys: string[]; values: string[]; people: number[] } {

@@ -6,6 +6,7 @@ import type { GeneratedSources } from '../generate';
 import type { Gold, Silver, SourceName } from '../run';
 import { SOURCE_NAMES } from '../run';
 import { rawNumber, rawText } from '../silver/columns';
+import { cellText } from '../../io/cell-text';
 import { emailSha256 } from '../gold/activation';
 import { FRESHNESS_POLICIES } from './freshness';
 import { identityAccuracy, type IdentityAccuracy } from './identity-accuracy';
@@ -44,6 +45,13 @@ function latestAcceptedTime(raw: Table, columns: readonly string[], reasons: Uin
 }
 
 function duplicateValues(values: readonly (string | null)[]): number {
+  // Gold is written in key order, so strictly increasing keys prove uniqueness without a map.
+  let increasing = true;
+  for (let i = 1; i < values.length && increasing; i++) {
+    const a = values[i - 1], b = values[i];
+    increasing = a !== null && b !== null && a < b;
+  }
+  if (increasing) return 0;
   const seen = new Map<string | null, number>();
   for (const v of values) seen.set(v, (seen.get(v) ?? 0) + 1);
   let dup = 0;
@@ -54,9 +62,10 @@ function duplicateValues(values: readonly (string | null)[]): number {
 function criticalNulls(c360: Table): number {
   const keys = textColumn(c360, 'customer_key');
   const codes = ['segment', 'consent_email_marketing', 'consent_sms_marketing', 'consent_personalized_ads'].map((c) => codeColumn(c360, c).codes);
+  const [segment, email, sms, ads] = codes;
   let n = 0;
   for (let i = 0; i < c360.rowCount; i++) {
-    if (keys[i] === null || codes.some((c) => c[i] < 0)) n++;
+    if (keys[i] === null || segment[i] < 0 || email[i] < 0 || sms[i] < 0 || ads[i] < 0) n++;
   }
   return n;
 }
@@ -85,13 +94,19 @@ function activationViolations(silver: Silver, gold: Gold): { violations: Record<
 }
 
 function accuracyAgainstTruth(silver: Silver, personMap: Table): IdentityAccuracy {
-  const truthOf = new Map<string, string>();
+  const bySystem = new Map<string, Map<string, string>>();
+  const system = (r: number) => rawText(personMap, 'source_system', r);
+  const idCol = columnIndex(personMap.schema, 'source_customer_id');
+  const personCol = columnIndex(personMap.schema, 'person_id');
   for (let r = 0; r < personMap.rowCount; r++) {
-    truthOf.set(rawText(personMap, 'source_system', r) + '\u0000' + rawText(personMap, 'source_customer_id', r), rawText(personMap, 'person_id', r));
+    const s = system(r);
+    let m = bySystem.get(s);
+    if (!m) bySystem.set(s, (m = new Map()));
+    m.set(cellText(personMap.columns[idCol], 'string', r), cellText(personMap.columns[personCol], 'string', r));
   }
   const { records, identities } = silver;
   // A record missing from the truth counts as its own person.
-  const truth = records.id.map((id, i) => truthOf.get(records.system[i] + '\u0000' + id) ?? `unknown:${i}`);
+  const truth = records.id.map((id, i) => bySystem.get(records.system[i])?.get(id) ?? `unknown:${i}`);
   return identityAccuracy(identities.personOf, truth);
 }
 

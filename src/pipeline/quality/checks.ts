@@ -3,6 +3,7 @@
 import type { CheckStatus } from '../schema/reports';
 import { QUARANTINE_REASONS } from '../schema/silver';
 import { formatDecimal } from '../rounding';
+import { formatIsoUtc } from '../time';
 import type { SourceAccounting } from '../silver/source-accounting';
 import type { Placeholder } from '../silver/resolve-identities';
 import type { IdentityAccuracy } from './identity-accuracy';
@@ -70,7 +71,7 @@ export function runChecks(f: QualityFacts): CheckResult[] {
       layer: 'silver', status: freshnessStatus(hours, policy),
       observed: Number.isNaN(hours) ? '' : formatDecimal(hours, 2),
       threshold: `warn_after=${policy.warnAfterHours}h error_after=${policy.errorAfterHours}h`,
-      detail: Number.isNaN(hours) ? 'no accepted rows' : `latest accepted ${policy.columns.join('/')} over all accepted rows`,
+      detail: Number.isNaN(hours) ? 'no accepted rows' : `latest ${policy.columns.join(' or ')} ${formatIsoUtc(f.latestTimes[policy.source])} over accepted rows`,
     });
   }
   for (const a of f.accounting) {

@@ -16,9 +16,9 @@ export interface FreshnessPolicy {
 export const FRESHNESS_POLICIES: readonly FreshnessPolicy[] = [
   { source: 'customers', columns: ['updated_at'], warnAfterHours: 24, errorAfterHours: 72 },
   { source: 'orders', columns: ['updated_at'], warnAfterHours: 6, errorAfterHours: 24 },
-  { source: 'clickstream', columns: ['event_ts'], warnAfterHours: 1, errorAfterHours: 6 },
+  { source: 'clickstream', columns: ['event_ts'], warnAfterHours: 2, errorAfterHours: 12 },
   { source: 'support_tickets', columns: ['opened_at', 'closed_at'], warnAfterHours: 24, errorAfterHours: 72 },
-  { source: 'campaign_events', columns: ['event_ts'], warnAfterHours: 72, errorAfterHours: 168 },
+  { source: 'campaign_events', columns: ['event_ts'], warnAfterHours: 168, errorAfterHours: 336 },
   { source: 'consent_events', columns: ['event_ts'], warnAfterHours: 72, errorAfterHours: 168 },
 ];
 

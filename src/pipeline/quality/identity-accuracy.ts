@@ -12,25 +12,41 @@ export interface IdentityAccuracy {
 
 const pairs = (n: number) => (n * (n - 1)) / 2;
 
-function groupSizes(keys: readonly (string | number)[]): Map<string | number, number> {
-  const m = new Map<string | number, number>();
-  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return m;
+function pairsInGroups(groupOf: ArrayLike<number>, groups: number): number {
+  const size = new Float64Array(groups);
+  for (let i = 0; i < groupOf.length; i++) size[groupOf[i]]++;
+  let total = 0;
+  for (let g = 0; g < groups; g++) total += pairs(size[g]);
+  return total;
 }
 
-/** resolved[i] and truth[i] are the resolved person and the true person of record i. */
+/** resolved[i] and truth[i] are the resolved person (0-based) and the true person of record i. */
 export function identityAccuracy(resolved: ArrayLike<number>, truth: readonly string[]): IdentityAccuracy {
   const n = truth.length;
-  const r: number[] = [], t: string[] = [], both: string[] = [];
+  const truthIds = new Map<string, number>();
+  const truthOf = new Int32Array(n);
+  let maxResolved = -1;
   for (let i = 0; i < n; i++) {
-    r.push(resolved[i]);
-    t.push(truth[i]);
-    both.push(resolved[i] + '\u0000' + truth[i]);
+    let t = truthIds.get(truth[i]);
+    if (t === undefined) truthIds.set(truth[i], (t = truthIds.size));
+    truthOf[i] = t;
+    if (resolved[i] > maxResolved) maxResolved = resolved[i];
   }
-  let resolvedPairs = 0, truePairs = 0, correctPairs = 0;
-  for (const s of groupSizes(r).values()) resolvedPairs += pairs(s);
-  for (const s of groupSizes(t).values()) truePairs += pairs(s);
-  for (const s of groupSizes(both).values()) correctPairs += pairs(s);
+  const resolvedPairs = pairsInGroups(resolved, maxResolved + 1);
+  const truePairs = pairsInGroups(truthOf, truthIds.size);
+  // Records in both the same resolved and the same true person: runs of equal (resolved, truth).
+  const both = new Float64Array(n);
+  for (let i = 0; i < n; i++) both[i] = resolved[i] * truthIds.size + truthOf[i];
+  both.sort();
+  let correctPairs = 0, run = 1;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && both[i] === both[i - 1]) run++;
+    else {
+      correctPairs += pairs(run);
+      run = 1;
+    }
+  }
+  if (n === 0) correctPairs = 0;
   return {
     resolvedPairs, truePairs, correctPairs,
     precision: resolvedPairs === 0 ? 1 : correctPairs / resolvedPairs,

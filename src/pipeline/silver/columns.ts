@@ -22,37 +22,54 @@ function parseId(prefix: string, text: string): number {
   return text.startsWith(prefix) && /^\d+$/.test(text.slice(prefix.length)) ? Number(text.slice(prefix.length)) : NaN;
 }
 
+/** Positions in `rows` whose raw row carries an override in `col` (rare: injected problems only). */
+function overriddenPositions(col: Column, rows: Int32Array): number[] {
+  const ov = col.overrides;
+  if (!ov || ov.size === 0) return [];
+  let max = 0;
+  for (const r of ov.keys()) if (r > max) max = r;
+  const marked = new Uint8Array(max + 1);
+  for (const r of ov.keys()) marked[r] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r <= max && marked[r] === 1) out.push(i);
+  }
+  return out;
+}
+
 /** A new column holding `rows` of `col`, in that order, without overrides. */
 export function gatherColumn(col: Column, type: ColumnType, rows: Int32Array): Column {
   const n = rows.length;
   const ov = col.overrides && col.overrides.size > 0 ? col.overrides : null;
+  const patched = ov ? overriddenPositions(col, rows) : [];
   switch (col.kind) {
     case 'number': {
       const out = new Float64Array(n);
       const src = col.values;
       for (let i = 0; i < n; i++) out[i] = src[rows[i]];
-      if (ov) for (let i = 0; i < n; i++) { const t = ov.get(rows[i]); if (t !== undefined) out[i] = parseTyped(type, t); }
+      for (const i of patched) out[i] = parseTyped(type, ov!.get(rows[i])!);
       return { kind: 'number', values: out };
     }
     case 'code': {
       const out = new Int32Array(n);
       const src = col.codes;
       for (let i = 0; i < n; i++) out[i] = src[rows[i]];
-      if (ov) for (let i = 0; i < n; i++) { const t = ov.get(rows[i]); if (t !== undefined) out[i] = col.dict.indexOf(t); }
+      for (const i of patched) out[i] = col.dict.indexOf(ov!.get(rows[i])!);
       return { kind: 'code', codes: out, dict: col.dict };
     }
     case 'id': {
       const out = new Float64Array(n);
       const src = col.nums;
       for (let i = 0; i < n; i++) out[i] = src[rows[i]];
-      if (ov) for (let i = 0; i < n; i++) { const t = ov.get(rows[i]); if (t !== undefined) out[i] = parseId(col.prefix, t); }
+      for (const i of patched) out[i] = parseId(col.prefix, ov!.get(rows[i])!);
       return { kind: 'id', nums: out, prefix: col.prefix, width: col.width };
     }
     case 'text': {
       const out: (string | null)[] = new Array(n);
       const src = col.values;
       for (let i = 0; i < n; i++) out[i] = src[rows[i]];
-      if (ov) for (let i = 0; i < n; i++) { const t = ov.get(rows[i]); if (t !== undefined) out[i] = t === '' ? null : t; }
+      for (const i of patched) { const t = ov!.get(rows[i])!; out[i] = t === '' ? null : t; }
       return { kind: 'text', values: out };
     }
     case 'lazy': {

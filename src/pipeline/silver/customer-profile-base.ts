@@ -42,13 +42,17 @@ export function customerProfileBase(records: CustomerRecords, ids: ResolvedIdent
   const upd = records.updatedAt;
   const updKey = (i: number) => (Number.isNaN(upd[i]) ? -Infinity : upd[i]);
 
+  const order = new Int32Array(64);
+  const systemBit = new Map<string, number>();
+  const systemLabel: string[] = [];
   for (let p = 0; p < people; p++) {
     const from = ids.membersStart[p], to = ids.membersStart[p + 1];
-    // Members are in (system, id) order, so a stable sort on updated_at desc settles ties the contract's way.
-    const order = Array.from(ids.members.subarray(from, to)).sort((a, b) => updKey(b) - updKey(a) || a - b);
+    const size = survivorshipOrder(ids.members, from, to, updKey, order.length >= to - from ? order : new Int32Array(to - from));
+    const ordered = size.order;
     for (const f of FIELDS) {
       const src = sources[f];
-      for (const m of order) {
+      for (let k = 0; k < size.n; k++) {
+        const m = ordered[k];
         if (src[m] !== null) {
           out[f][p] = src[m];
           provenance[f][p] = m;
@@ -57,13 +61,19 @@ export function customerProfileBase(records: CustomerRecords, ids: ResolvedIdent
       }
     }
     recordCount[p] = to - from;
-    systems[p] = [...new Set(order.map((m) => records.system[m]))].sort().join('|');
+    let mask = 0;
     let first = NaN, last = NaN;
-    for (const m of order) {
+    for (let k = from; k < to; k++) {
+      const m = ids.members[k];
+      const sys = records.system[m];
+      let bit = systemBit.get(sys);
+      if (bit === undefined) systemBit.set(sys, (bit = 1 << systemBit.size));
+      mask |= bit;
       const c = records.createdAt[m], u = upd[m];
       if (!Number.isNaN(c) && !(c >= first)) first = c;
       if (!Number.isNaN(u) && !(u <= last)) last = u;
     }
+    systems[p] = systemLabel[mask] ??= [...systemBit].filter(([, b]) => mask & b).map(([name]) => name).sort().join('|');
     firstSeen[p] = first;
     updated[p] = last;
   }
@@ -75,4 +85,23 @@ export function customerProfileBase(records: CustomerRecords, ids: ResolvedIdent
     table, email: out.email, phone: out.phone, firstName: out.first_name, lastName: out.last_name,
     country: out.country, city: out.city, sourceSystems: systems, recordCount, provenance,
   };
+}
+
+/**
+ * Members ordered for survivorship: latest updated_at first; ties keep the (system, id) order the
+ * members already have. Insertion sort: people have one to a few records.
+ */
+function survivorshipOrder(members: Int32Array, from: number, to: number, updKey: (i: number) => number, buf: Int32Array): { order: Int32Array; n: number } {
+  const n = to - from;
+  for (let k = 0; k < n; k++) {
+    const m = members[from + k];
+    const key = updKey(m);
+    let j = k - 1;
+    while (j >= 0 && updKey(buf[j]) < key) {
+      buf[j + 1] = buf[j];
+      j--;
+    }
+    buf[j + 1] = m;
+  }
+  return { order: buf, n };
 }

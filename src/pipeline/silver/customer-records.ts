@@ -2,7 +2,9 @@
 // Grain: one row per (source_system, source_customer_id); the latest updated_at wins, a tie goes
 // to the later row in the file.
 import type { Table } from '../table';
-import { rawNumber, rawText } from './columns';
+import { rawNumber } from './columns';
+import { columnIndex } from '../table';
+import { cellText } from '../../io/cell-text';
 import { normalizeEmail, phoneE164 } from './normalize';
 import type { SourceAccounting } from './source-accounting';
 import { countReasons } from './source-accounting';
@@ -29,19 +31,37 @@ const orNull = (s: string) => (s === '' ? null : s);
 const updatedOrder = (t: number) => (Number.isNaN(t) ? -Infinity : t);
 
 export function dedupeCustomerRecords(raw: Table, reasons: Uint8Array): CustomerRecords {
-  const winner = new Map<string, number>();
+  const textOf = (name: string) => {
+    const i = columnIndex(raw.schema, name);
+    const col = raw.columns[i], type = raw.schema.columns[i].type;
+    return (row: number) => cellText(col, type, row);
+  };
+  const rawText = (_: Table, name: string, row: number) => readers[name](row);
+  const readers: Record<string, (row: number) => string> = {};
+  for (const c of raw.schema.columns) readers[c.name] = textOf(c.name);
+  const updatedAt = (row: number) => rawNumber(raw, 'updated_at', row);
+  // Latest version per (system, id): one map per system, no composite string keys.
+  const winners = new Map<string, Map<string, number>>();
+  const systemOf = readers.source_system, idOf = readers.source_customer_id;
   let acceptedRows = 0;
   for (let r = 0; r < raw.rowCount; r++) {
     if (reasons[r] !== 0) continue;
     acceptedRows++;
-    const key = rawText(raw, 'source_system', r) + '\u0000' + rawText(raw, 'source_customer_id', r);
-    const prev = winner.get(key);
-    if (prev === undefined || updatedOrder(rawNumber(raw, 'updated_at', r)) >= updatedOrder(rawNumber(raw, 'updated_at', prev))) {
-      winner.set(key, r);
-    }
+    const sys = systemOf(r);
+    let winner = winners.get(sys);
+    if (!winner) winners.set(sys, (winner = new Map()));
+    const id = idOf(r);
+    const prev = winner.get(id);
+    if (prev === undefined || updatedOrder(updatedAt(r)) >= updatedOrder(updatedAt(prev))) winner.set(id, r);
   }
-  const entries = [...winner.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const n = entries.length;
+  const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const rowsInKeyOrder: number[] = [];
+  for (const sys of [...winners.keys()].sort(byString)) {
+    const winner = winners.get(sys)!;
+    const ids = [...winner.keys()].sort(byString);
+    for (const id of ids) rowsInKeyOrder.push(winner.get(id)!);
+  }
+  const n = rowsInKeyOrder.length;
   const rec = {
     rawRow: new Int32Array(n),
     system: new Array<string>(n),
@@ -57,7 +77,7 @@ export function dedupeCustomerRecords(raw: Table, reasons: Uint8Array): Customer
     updatedAt: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
-    const r = entries[i][1];
+    const r = rowsInKeyOrder[i];
     rec.rawRow[i] = r;
     rec.system[i] = rawText(raw, 'source_system', r);
     rec.id[i] = rawText(raw, 'source_customer_id', r);

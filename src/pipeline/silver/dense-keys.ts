@@ -6,6 +6,8 @@ export interface DenseIndex {
   set(n: number, v: number): void;
   /** Ids with a value, ascending. */
   ascending(): number[];
+  /** The stored values in ascending id order. */
+  valuesByAscendingId(): Int32Array;
 }
 
 export function denseIndex(maxId: number, count: number): DenseIndex {
@@ -19,6 +21,13 @@ export function denseIndex(maxId: number, count: number): DenseIndex {
         for (let i = 0; i < arr.length; i++) if (arr[i] >= 0) out.push(i);
         return out;
       },
+      valuesByAscendingId: () => {
+        let n = 0;
+        for (let i = 0; i < arr.length; i++) if (arr[i] >= 0) n++;
+        const out = new Int32Array(n);
+        for (let i = 0, j = 0; i < arr.length; i++) if (arr[i] >= 0) out[j++] = arr[i];
+        return out;
+      },
     };
   }
   const map = new Map<number, number>();
@@ -26,6 +35,7 @@ export function denseIndex(maxId: number, count: number): DenseIndex {
     get: (n) => map.get(n) ?? -1,
     set: (n, v) => void map.set(n, v),
     ascending: () => [...map.keys()].sort((a, b) => a - b),
+    valuesByAscendingId: () => Int32Array.from([...map.keys()].sort((a, b) => a - b), (k) => map.get(k)!),
   };
 }
 

@@ -25,8 +25,6 @@ export function firstArrivals(raw: Table, idColumn: string, reasons: Uint8Array)
     const id = idOf(r);
     if (first.get(id) < 0) first.set(id, r);
   }
-  const ids = first.ascending();
-  const rows = new Int32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) rows[i] = first.get(ids[i]);
+  const rows = first.valuesByAscendingId();
   return { rows, repeats: accepted - rows.length };
 }

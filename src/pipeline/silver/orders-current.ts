@@ -1,9 +1,10 @@
 // silver/orders_current.csv. Grain: one row per live order — its accepted change with the highest
 // lsn (one lsn delivered twice: the later arrival). A delete as the newest change removes the order.
 import type { Column, Table } from '../table';
+import { codeColumn, idColumn, numberColumn as numbersOf } from '../table';
 import { lazy, makeTable, num, numberColumn } from '../table';
 import { ordersCurrentSchema } from '../schema/silver';
-import { gatherColumn, gatherNamed, indicesWhere } from './columns';
+import { gatherNamed, indicesWhere, rawNumber } from './columns';
 import type { CustomerLookup } from './customer-lookup';
 import { keyColumnGetter } from './customer-lookup';
 import { denseIndex, maxOf } from './dense-keys';
@@ -26,11 +27,9 @@ const COUNTED_STATUSES = ['placed', 'shipped', 'delivered'];
 
 export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerLookup): OrdersCurrent {
   const acceptedRows = indicesWhere(reasons.map((r) => (r === 0 ? 1 : 0)));
-  const acc = gatherNamed(raw, RAW_COLUMNS, acceptedRows);
-  const orderIds = (acc.order_id as Extract<Column, { kind: 'id' }>).nums;
-  const lsn = (acc.lsn as Extract<Column, { kind: 'number' }>).values;
-  const op = acc.op as Extract<Column, { kind: 'code' }>;
-  const deleteCode = op.dict.indexOf('d');
+  // Only the keys are read for every accepted change; the other columns are gathered for live orders.
+  const accepted = acceptedKeys(raw, acceptedRows);
+  const { orderIds, lsn, op, deleteCode } = accepted;
 
   const best = denseIndex(maxOf(orderIds), acceptedRows.length);
   for (let i = 0; i < acceptedRows.length; i++) {
@@ -38,22 +37,13 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
     if (b < 0 || lsn[i] >= lsn[b]) best.set(orderIds[i], i);
   }
   const duplicates = repeatedChanges(orderIds, lsn);
-  const live: number[] = [];
+  const current = best.valuesByAscendingId();
   let deleted = 0;
-  for (const id of best.ascending()) {
-    const i = best.get(id);
-    if (op.codes[i] === deleteCode) deleted++;
-    else live.push(i);
-  }
-  const liveIdx = Int32Array.from(live);
-  const pick = (name: string) => {
-    const i = ordersCurrentSchema.columns.findIndex((c) => c.name === name);
-    return gatherColumn(acc[name], ordersCurrentSchema.columns[i].type, liveIdx);
-  };
-  const out: Record<string, Column> = {};
-  for (const name of RAW_COLUMNS) if (name !== 'op') out[name] = pick(name);
-
-  const n = liveIdx.length;
+  for (let k = 0; k < current.length; k++) if (op[current[k]] === deleteCode) deleted++;
+  const liveRows = new Int32Array(current.length - deleted);
+  for (let k = 0, j = 0; k < current.length; k++) if (op[current[k]] !== deleteCode) liveRows[j++] = acceptedRows[current[k]];
+  const out = gatherNamed(raw, RAW_COLUMNS.filter((c) => c !== 'op'), liveRows);
+  const n = liveRows.length;
   const person = new Int32Array(n);
   const systems = (out.source_system as Extract<Column, { kind: 'code' }>);
   const ids = (out.source_customer_id as Extract<Column, { kind: 'text' }>).values;
@@ -68,8 +58,7 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
   const counted = new Uint8Array(n);
   const countedNum = new Float64Array(n);
   for (let i = 0; i < n; i++) counted[i] = countedNum[i] = countedCodes.includes(status.codes[i]) ? 1 : 0;
-  const rawRow = new Int32Array(n);
-  for (let i = 0; i < n; i++) rawRow[i] = acceptedRows[liveIdx[i]];
+  const rawRow = liveRows;
 
   const table = makeTable(ordersCurrentSchema, n, [
     out.order_id, lazy(keyColumnGetter(person, lookup.keys)), out.source_system, out.source_customer_id, out.order_ts,
@@ -94,13 +83,46 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
 
 /** Accepted rows repeating an (order_id, lsn) already seen: duplicate deliveries. */
 function repeatedChanges(orderIds: Float64Array, lsn: Float64Array): number {
-  const seen = new Set<number | string>();
-  const numeric = maxOf(orderIds) < 9e7 && maxOf(lsn) < 1e8;
+  const lsnSpan = maxOf(lsn) + 1;
+  let nonNegative = true;
+  for (let i = 0; i < lsn.length; i++) if (lsn[i] < 0 || orderIds[i] < 0) nonNegative = false;
+  if (nonNegative && (maxOf(orderIds) + 1) * lsnSpan < 2 ** 52) {
+    const keys = new Float64Array(orderIds.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = orderIds[i] * lsnSpan + lsn[i];
+    keys.sort();
+    let repeats = 0;
+    for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) repeats++;
+    return repeats;
+  }
+  const seen = new Set<string>();
   let repeats = 0;
   for (let i = 0; i < orderIds.length; i++) {
-    const k = numeric ? orderIds[i] * 1e8 + lsn[i] : orderIds[i] + ':' + lsn[i];
+    const k = orderIds[i] + ':' + lsn[i];
     if (seen.has(k)) repeats++;
     else seen.add(k);
   }
   return repeats;
+}
+
+/** order_id, lsn and op of each accepted change, honouring raw overrides on flagged rows. */
+function acceptedKeys(raw: Table, rows: Int32Array) {
+  const ids = idColumn(raw, 'order_id').nums;
+  const lsns = numbersOf(raw, 'lsn');
+  const ops = codeColumn(raw, 'op');
+  const n = rows.length;
+  const orderIds = new Float64Array(n), lsn = new Float64Array(n), op = new Int32Array(n);
+  const flagged = raw.flagged;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    if (flagged !== undefined && flagged[r] === 1) {
+      orderIds[i] = rawNumber(raw, 'order_id', r);
+      lsn[i] = rawNumber(raw, 'lsn', r);
+      op[i] = rawNumber(raw, 'op', r);
+    } else {
+      orderIds[i] = ids[r];
+      lsn[i] = lsns[r];
+      op[i] = ops.codes[r];
+    }
+  }
+  return { orderIds, lsn, op, deleteCode: ops.dict.indexOf('d') };
 }

@@ -40,17 +40,33 @@ function union(parent: Int32Array, a: number, b: number): void {
   if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
 }
 
-/** Holders per identifier value: value → record indices. */
-function holdersByValue(values: (string | null)[]): Map<string, number[]> {
-  const m = new Map<string, number[]>();
+/** Each record's identifier value as a dense value id (-1 none), the ids' holder counts and first holders. */
+function valueIds(values: (string | null)[]): { idOf: Int32Array; count: Int32Array; first: Int32Array; values: string[] } {
+  const ids = new Map<string, number>();
+  const idOf = new Int32Array(values.length);
+  const distinct: string[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null) continue;
-    const list = m.get(v);
-    if (list) list.push(i);
-    else m.set(v, [i]);
+    if (v === null) {
+      idOf[i] = -1;
+      continue;
+    }
+    let id = ids.get(v);
+    if (id === undefined) {
+      id = distinct.length;
+      ids.set(v, id);
+      distinct.push(v);
+    }
+    idOf[i] = id;
   }
-  return m;
+  const count = new Int32Array(distinct.length);
+  const first = new Int32Array(distinct.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    const id = idOf[i];
+    if (id < 0) continue;
+    if (count[id]++ === 0) first[id] = i;
+  }
+  return { idOf, count, first, values: distinct };
 }
 
 export function customerKeyOf(memberIds: readonly string[]): string {
@@ -69,18 +85,16 @@ export function resolveIdentities(records: CustomerRecords, params: Pick<RunPara
     const shared = new Uint8Array(n);
     shares.push(shared);
     if (!params.link.includes(kind)) continue;
-    const holders = holdersByValue(identifierValues(records, kind));
+    const { idOf, count, first, values } = valueIds(identifierValues(records, kind));
     const kindPlaceholders: Placeholder[] = [];
-    for (const [value, list] of holders) {
-      if (list.length > params.placeholderThreshold) {
-        kindPlaceholders.push({ kind, value, records: list.length });
-        continue;
-      }
-      if (list.length < 2) continue;
-      for (let j = 0; j < list.length; j++) {
-        shared[list[j]] = 1;
-        if (j) union(parent, list[0], list[j]);
-      }
+    for (let v = 0; v < count.length; v++) {
+      if (count[v] > params.placeholderThreshold) kindPlaceholders.push({ kind, value: values[v], records: count[v] });
+    }
+    for (let i = 0; i < n; i++) {
+      const v = idOf[i];
+      if (v < 0 || count[v] < 2 || count[v] > params.placeholderThreshold) continue;
+      shared[i] = 1;
+      union(parent, first[v], i);
     }
     kindPlaceholders.sort((a, b) => b.records - a.records || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     placeholders.push(...kindPlaceholders);

@@ -128,6 +128,7 @@ export function validateTable(table: Table, spec: ValidationSpec, nowMs: number)
   const deleteCode = deleteCol && deleteCol.kind === 'code' ? deleteCol.dict.indexOf(spec.deleteOp!.value) : -2;
   const deleteTimeIdx = spec.deleteOp ? spec.timestamps.map((t) => spec.deleteOp!.validated.includes(t)) : null;
   const deleteEnumIdx = spec.deleteOp ? spec.enums.map((e) => spec.deleteOp!.validated.includes(e)) : null;
+  const optional = (spec.optionalEnums ?? []).map((o) => ({ values: col(o.column), allowed: o.values }));
   const flagged = table.flagged;
   const text = (row: number) => rowTextOf(table, row);
   const enumValues = enumValuesOf(table);
@@ -139,6 +140,13 @@ export function validateTable(table: Table, spec: ValidationSpec, nowMs: number)
     }
     const isDelete = deleteCol !== null && deleteCol.kind === 'code' && deleteCol.codes[r] === deleteCode;
     out[r] = fastReason(r, keyCols, enumCols, timeCols, nowMs, isDelete ? deleteEnumIdx : null, isDelete ? deleteTimeIdx : null);
+    if (out[r] > 2 || out[r] === 0) {
+      // Optional enums sit between unknown_enum and the time checks in the validation order.
+      for (const o of optional) {
+        const t = cellText(o.values, 'integer', r);
+        if (t !== '' && !o.allowed.includes(t)) out[r] = 2;
+      }
+    }
   }
   return out;
 }

@@ -1,0 +1,53 @@
+// Ordering rows by time without comparator sorts: a stable two-pass radix sort on 32-bit keys
+// (seconds since the generator's epoch), ~20x faster than Array.prototype.sort on millions of rows.
+// Its working arrays are reused between sorts of one run: every fresh typed array is external
+// memory to the JS engine, and allocating a lot of it is what triggers full garbage collections.
+
+let scratchIndex = new Uint32Array(0);
+let scratchKey = new Uint32Array(0);
+const lowCount = new Uint32Array(65537);
+const highCount = new Uint32Array(65537);
+
+function ensureScratch(n: number): void {
+  if (scratchIndex.length >= n) return;
+  const size = Math.max(n, Math.ceil(scratchIndex.length * 1.5));
+  scratchIndex = new Uint32Array(size);
+  scratchKey = new Uint32Array(size);
+}
+
+/** Frees the working arrays (at the end of a run). */
+export function releaseSortScratch(): void {
+  scratchIndex = new Uint32Array(0);
+  scratchKey = new Uint32Array(0);
+}
+
+/**
+ * Row indices ordered by the key of each row, ascending; equal keys keep their index order
+ * (stable), so the index itself is the tie-break. Row i's key is `keys[i * stride + field]`, so
+ * keys can be read straight out of array-of-structs rows.
+ */
+export function orderByKey(keys: Uint32Array, n: number = keys.length, stride = 1, field = 0): Uint32Array {
+  ensureScratch(n);
+  const midIndex = scratchIndex;
+  const midKey = scratchKey;
+  lowCount.fill(0);
+  highCount.fill(0);
+  for (let i = 0, at = field; i < n; i++, at += stride) {
+    const v = keys[at];
+    lowCount[(v & 0xffff) + 1]++;
+    highCount[(v >>> 16) + 1]++;
+  }
+  for (let d = 1; d <= 65536; d++) {
+    lowCount[d] += lowCount[d - 1];
+    highCount[d] += highCount[d - 1];
+  }
+  for (let i = 0, at = field; i < n; i++, at += stride) {
+    const v = keys[at];
+    const p = lowCount[v & 0xffff]++;
+    midIndex[p] = i;
+    midKey[p] = v;
+  }
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[highCount[midKey[i] >>> 16]++] = midIndex[i];
+  return out;
+}

@@ -1,0 +1,262 @@
+// UI benchmark of the built site: npx tsx bench/ui-bench.ts (after `npm run build`).
+// Starts `vite preview`, drives Chromium, and prints: time to first data at the default size;
+// Regenerate at 250,000 customers with the main thread's long tasks (> 50 ms) during it; and the
+// latency and long tasks of sorting, filtering and paging that data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from 'playwright';
+
+const PORT = Number(process.env.UI_BENCH_PORT ?? 4179);
+const BASE = `http://localhost:${PORT}/`;
+const BIG = Number(process.env.UI_BENCH_CUSTOMERS ?? 250_000);
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+interface Figure {
+  what: string;
+  ms: number;
+  longTasks?: number;
+  longestTask?: number;
+  note?: string;
+}
+
+declare global {
+  interface Window {
+    __longTasks: { start: number; duration: number }[];
+  }
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npm run build` first');
+  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(BASE)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stopPreview(child);
+  throw new Error(`vite preview did not answer on ${BASE}`);
+}
+
+function stopPreview(child: ChildProcess): void {
+  if (child.pid) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+
+async function longTasks(page: Page, from: number, to: number): Promise<{ count: number; longest: number }> {
+  return page.evaluate(
+    ([a, b]) => {
+      const ts = window.__longTasks.filter((t) => t.start >= a && t.start <= b);
+      return { count: ts.length, longest: ts.reduce((m, t) => Math.max(m, t.duration), 0) };
+    },
+    [from, to] as const,
+  );
+}
+
+/**
+ * Runs `action` in the page and waits until the data table has answered a new request. The page
+ * code is a string: tsx would otherwise wrap named functions in a helper the page does not have.
+ */
+async function tableLatency(page: Page, action: string): Promise<number> {
+  const script = `(async () => {
+    const scroll = () => document.querySelector('.data-table .table-scroll');
+    const before = scroll() && scroll().dataset.request;
+    const t0 = performance.now();
+    ${action}
+    await new Promise((resolve, reject) => {
+      const limit = t0 + 60000;
+      const check = () => {
+        const el = scroll();
+        if (el && el.dataset.request !== before && el.dataset.ready === 'true') resolve();
+        else if (performance.now() > limit) reject(new Error('no rows within 60 s'));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    return performance.now() - t0;
+  })()`;
+  return (await page.evaluate(script)) as number;
+}
+
+/** Runs `action` in the page and waits until `condition` (an expression) holds. */
+async function latencyUntil(page: Page, action: string, condition: string): Promise<number> {
+  const script = `(async () => {
+    const t0 = performance.now();
+    ${action}
+    await new Promise((resolve, reject) => {
+      const limit = t0 + 120000;
+      const check = () => {
+        if (${condition}) resolve();
+        else if (performance.now() > limit) reject(new Error('condition not met within 120 s'));
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    return performance.now() - t0;
+  })()`;
+  return (await page.evaluate(script)) as number;
+}
+
+const clickHeader = (name: string) =>
+  `[...document.querySelectorAll('.data-table thead .sort-button')].find(b => b.querySelector('.col-name')?.textContent === ${JSON.stringify(name)}).click();`;
+const clickButton = (label: string) => `document.querySelector('.data-table .pager button[aria-label=${JSON.stringify(label)}]').click();`;
+const selectFacet = (label: string, value: string) => `
+  const l = [...document.querySelectorAll('.facets label')].find(x => x.textContent.trim() === ${JSON.stringify(label)});
+  const s = document.getElementById(l.htmlFor);
+  Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, ${JSON.stringify(value)});
+  s.dispatchEvent(new Event('change', { bubbles: true }));`;
+
+async function main() {
+  const preview = await startPreview();
+  const browser = await chromium.launch({
+    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const figures: Figure[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+
+    // 1. First data on screen at the default size (cold load: worker start, pipeline, first page).
+    await page.goto(BASE);
+    const kpiAt = await page.waitForFunction(() => (document.querySelector('[data-kpi] .kpi-value') ? performance.now() : 0), undefined, { polling: 'raf', timeout: 120_000 });
+    const firstKpi = (await kpiAt.jsonValue()) as number;
+    const lt0 = await longTasks(page, 0, firstKpi);
+    figures.push({ what: 'First data on screen (Overview KPIs), default 5,000 customers', ms: firstKpi, longTasks: lt0.count, longestTask: lt0.longest, note: 'from navigation start' });
+
+    await page.goto(`${BASE}?view=customers`);
+    const rowsAt = await page.waitForFunction(
+      () => (document.querySelector('.data-table .table-scroll[data-ready="true"] tbody tr') ? performance.now() : 0),
+      undefined,
+      { polling: 'raf', timeout: 120_000 },
+    );
+    const firstRows = (await rowsAt.jsonValue()) as number;
+    const lt1 = await longTasks(page, 0, firstRows);
+    figures.push({ what: 'First data on screen (Customer 360 rows), default size', ms: firstRows, longTasks: lt1.count, longestTask: lt1.longest, note: 'from navigation start' });
+
+    // 2. Regenerate at 250,000 customers from the header.
+    await page.getByRole('combobox', { name: 'Customers' }).selectOption(String(BIG));
+    const t0 = await now(page);
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    const doneAt = await page.waitForFunction(
+      (n) => {
+        const s = document.querySelector('.run-shown')?.textContent ?? '';
+        const banner = document.querySelector('.banner-error');
+        if (banner) return -1;
+        return s.includes(`${n.toLocaleString('en-US')} customers`) && document.querySelector('.data-table .table-scroll[data-ready="true"] tbody tr') ? performance.now() : 0;
+      },
+      BIG,
+      { polling: 'raf', timeout: 900_000 },
+    );
+    const t1 = (await doneAt.jsonValue()) as number;
+    if (t1 < 0) throw new Error(`the run at ${BIG} customers failed: ${await page.locator('.banner-error').innerText()}`);
+    const ltRun = await longTasks(page, t0, t1);
+    const builtIn = (await page.locator('.run-shown').getAttribute('title')) ?? '';
+    figures.push({
+      what: `Regenerate at ${BIG.toLocaleString('en-US')} customers, click → rows shown`,
+      ms: t1 - t0,
+      longTasks: ltRun.count,
+      longestTask: ltRun.longest,
+      note: `${builtIn.toLowerCase()} in the worker`,
+    });
+
+    // 3. Sorting, filtering and paging that data: latency from the action to rows on screen.
+    const phaseStart = await now(page);
+    const actions: [string, string][] = [
+      ['Sort lifetime_revenue (desc)', clickHeader('lifetime_revenue')],
+      ['Sort lifetime_revenue (asc)', clickHeader('lifetime_revenue')],
+      ['Sort full_name', clickHeader('full_name')],
+      ['Sort churn_risk', clickHeader('churn_risk')],
+      ['Next page', clickButton('Next page')],
+      ['Last page', clickButton('Last page')],
+      ['First page', clickButton('First page')],
+      ['Filter segment = Champion', selectFacet('Segment', 'Champion')],
+      ['Filter country = TR (2 filters)', selectFacet('Country', 'TR')],
+      ['Filter email consent = granted (3)', selectFacet('Email consent', 'granted')],
+      ['Next page (filtered)', clickButton('Next page')],
+      ['Clear segment filter', selectFacet('Segment', '')],
+    ];
+    for (const [what, code] of actions) {
+      const a = await now(page);
+      const ms = await tableLatency(page, code);
+      const b = await now(page);
+      const lt = await longTasks(page, a, b);
+      figures.push({ what: `${what} @ ${BIG.toLocaleString('en-US')}`, ms, longTasks: lt.count, longestTask: lt.longest });
+      await page.waitForTimeout(150);
+    }
+    const phaseEnd = await now(page);
+    const ltPhase = await longTasks(page, phaseStart, phaseEnd);
+    figures.push({ what: 'All sorting/filtering/paging above', ms: phaseEnd - phaseStart, longTasks: ltPhase.count, longestTask: ltPhase.longest });
+
+    // 4. Other views at that size: a profile (first call builds the worker's person index) and
+    //    the Segments view (segment_summary plus ~70 filtered counts in the worker).
+    const views: [string, string, string][] = [
+      [
+        'Open a profile (first: builds index)',
+        `document.querySelector('.data-table tbody tr button.link-button').click();`,
+        `document.querySelector('dialog[open] ol.timeline, dialog[open] .timeline-wrap')`,
+      ],
+      ['Close profile', `document.querySelector('dialog[open] button.close').click();`, `!document.querySelector('dialog[open]')`],
+      [
+        'Open another profile',
+        `document.querySelectorAll('.data-table tbody tr button.link-button')[1].click();`,
+        `document.querySelector('dialog[open] ol.timeline, dialog[open] .timeline-wrap')`,
+      ],
+      ['Close profile', `document.querySelector('dialog[open] button.close').click();`, `!document.querySelector('dialog[open]')`],
+      [
+        'Segments view, all charts drawn',
+        `[...document.querySelectorAll('.main-nav a')].find(a => a.textContent === 'Segments').click();`,
+        `document.querySelectorAll('.chart-card').length === 5 && document.querySelectorAll('.chart-card .recharts-bar-rectangle').length > 20`,
+      ],
+      [
+        'Overview, KPIs drawn',
+        `[...document.querySelectorAll('.main-nav a')].find(a => a.textContent === 'Overview').click();`,
+        `document.querySelector('[data-kpi] .kpi-value') && document.querySelector('.lineage-checks')`,
+      ],
+      [
+        'Quality view, report rows',
+        `[...document.querySelectorAll('.main-nav a')].find(a => a.textContent === 'Quality').click();`,
+        `document.querySelector('.data-table .table-scroll[data-ready="true"] .badge')`,
+      ],
+    ];
+    for (const [what, action, condition] of views) {
+      const a = await now(page);
+      const ms = await latencyUntil(page, action, condition);
+      const b = await now(page);
+      const lt = await longTasks(page, a, b);
+      figures.push({ what: `${what} @ ${BIG.toLocaleString('en-US')}`, ms, longTasks: lt.count, longestTask: lt.longest });
+      await page.waitForTimeout(200);
+    }
+  } finally {
+    await browser.close();
+    stopPreview(preview);
+  }
+
+  const rows = figures.map((f) => [f.what, `${f.ms.toFixed(0)} ms`, f.longTasks === undefined ? '' : String(f.longTasks), f.longestTask ? `${f.longestTask.toFixed(0)} ms` : '—', f.note ?? '']);
+  const head = ['figure', 'time', 'long tasks', 'longest', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 1 || i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

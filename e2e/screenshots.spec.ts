@@ -1,0 +1,42 @@
+// PNGs of every view in light and dark at 1280×720, into docs/screenshots/.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { openLab, search, tableReady, waitForRun } from './helpers';
+
+const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const RUN = { seed: 21, customers: 5000 };
+
+const SHOTS: { name: string; screen: Record<string, string | string[]>; ready: 'table' | 'kpi' | 'chart' | 'dialog' }[] = [
+  { name: 'overview', screen: { view: 'overview' }, ready: 'kpi' },
+  { name: 'data-layers', screen: { view: 'layers', table: 'gold/customer_360.csv', sort: '-revenue_90d' }, ready: 'table' },
+  { name: 'customer-360', screen: { view: 'customers', f: 'segment:eq:Champion', sort: '-lifetime_revenue' }, ready: 'table' },
+  { name: 'segments', screen: { view: 'segments' }, ready: 'chart' },
+  { name: 'quality', screen: { view: 'quality' }, ready: 'table' },
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots (${scheme})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    mkdirSync(OUT, { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await openLab(page, RUN);
+    for (const shot of SHOTS) {
+      await page.goto(search(RUN, shot.screen));
+      await waitForRun(page, RUN);
+      if (shot.ready === 'table') await tableReady(page);
+      if (shot.ready === 'kpi') await expect(page.locator('[data-kpi]').first()).toBeVisible();
+      if (shot.ready === 'chart') await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${OUT}${shot.name}-${scheme}.png` });
+    }
+    // A profile, opened from the table.
+    await page.goto(search(RUN, { view: 'customers', sort: '-orders_count' }));
+    await waitForRun(page, RUN);
+    await tableReady(page);
+    await page.locator('.data-table tbody tr').first().getByRole('button', { name: /Open profile of/ }).click();
+    await expect(page.getByRole('list', { name: 'Events in time order' })).toBeVisible();
+    await page.screenshot({ path: `${OUT}profile-${scheme}.png` });
+  });
+}

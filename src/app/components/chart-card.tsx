@@ -1,0 +1,86 @@
+// A chart with a toggle that shows the same numbers as a table (for screen readers, projectors
+// and anyone who wants the exact values).
+import { startTransition, useEffect, useId, useState, type ReactNode } from 'react';
+
+export interface ChartTable {
+  columns: { key: string; label: string; numeric?: boolean }[];
+  rows: Record<string, ReactNode>[];
+}
+
+interface Props {
+  title: string;
+  description: ReactNode;
+  table: ChartTable;
+  children: ReactNode;
+  footer?: ReactNode;
+  /** Position on the page: charts are drawn one after another, so no single task draws them all. */
+  order?: number;
+}
+
+/**
+ * Mounts a chart a little after its card, as a transition: React can then split the work into short
+ * tasks, and five charts never block the main thread together.
+ */
+function useStaggeredMount(order: number): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => startTransition(() => setReady(true)), 16 + order * 48);
+    return () => clearTimeout(id);
+  }, [order]);
+  return ready;
+}
+
+export function ChartCard({ title, description, table, children, footer, order = 0 }: Props) {
+  const [asTable, setAsTable] = useState(false);
+  const ready = useStaggeredMount(order);
+  const id = useId();
+  return (
+    <section className="chart-card" aria-labelledby={`${id}-h`}>
+      <div className="chart-head">
+        <h3 id={`${id}-h`}>{title}</h3>
+        <button type="button" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)} aria-label={`Show ${title} as a table`}>
+          {asTable ? 'Show chart' : 'Show table'}
+        </button>
+      </div>
+      <p className="note">{description}</p>
+      {asTable ? (
+        <div className="table-scroll compact">
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((r, i) => (
+                <tr key={i}>
+                  {table.columns.map((c, j) =>
+                    j === 0 ? (
+                      <th key={c.key} scope="row">
+                        {r[c.key]}
+                      </th>
+                    ) : (
+                      <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                        {r[c.key]}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="chart-body" aria-busy={!ready}>
+          {ready ? children : null}
+        </div>
+      )}
+      {footer}
+    </section>
+  );
+}

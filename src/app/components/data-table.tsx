@@ -1,0 +1,360 @@
+// One schema-driven table for every layer: the worker sorts, filters and pages; TanStack Table
+// holds the sort, visibility and paging state (all manual) and React draws accessible markup.
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  columnVisibilityFeature,
+  functionalUpdate,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnVisibilityState,
+  type PaginationState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import type { ColumnInfo, Filter, PageRequest, PageResult, SortKey, TableInfo } from '../../worker/api';
+import { fileName, formatCell, formatCount, isNumeric, TYPE_LABELS } from '../lib/format';
+import { useWorkerQuery } from '../lib/use-worker-query';
+import { PAGE_SIZES } from '../lib/url-state';
+import { CSV_TYPE, saveBytes } from '../lib/download';
+import { errorMessage, getPipeline } from '../../worker/client';
+import { FilterBar } from './filter-bar';
+import { ColumnPicker } from './column-picker';
+import { Empty, ErrorState, Loading } from './states';
+
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, rowPaginationFeature });
+type Row = string[];
+const NO_ROWS: Row[] = [];
+
+export interface TableQuery {
+  sort: SortKey[];
+  filters: Filter[];
+  q: string;
+  page: number;
+  size: number;
+  cols?: string[];
+}
+
+export interface DataTableProps {
+  info: TableInfo;
+  caption: ReactNode;
+  query: TableQuery;
+  onQueryChange: (patch: Partial<TableQuery>, opts?: { replace?: boolean }) => void;
+  /** Columns the search box looks in; no search box when empty. */
+  searchColumns?: readonly string[];
+  searchLabel?: string;
+  /** Columns shown until the reader picks others (default: all). */
+  defaultVisible?: readonly string[];
+  /** Show the generic filter builder (column, operator, value). */
+  filterBuilder?: boolean;
+  /** Filter chips for the active filters (off when the view has its own filter controls). */
+  filterChips?: boolean;
+  /** A row action (e.g. open a profile): the row becomes clickable, and `openLabel` names its button. */
+  onOpenRow?: (row: readonly string[]) => void;
+  openColumn?: string;
+  openLabel?: (row: readonly string[]) => string;
+  /** Overrides a cell's rendering; return undefined for the default. */
+  renderCell?: (col: ColumnInfo, text: string, row: readonly string[]) => ReactNode | undefined;
+  toolbarExtra?: ReactNode;
+}
+
+/** Filter values typed as the worker compares them: numbers for numeric columns. */
+export function typedFilters(info: TableInfo, filters: readonly Filter[]): Filter[] {
+  return filters
+    .filter((f) => info.columns.some((c) => c.name === f.column))
+    .map((f) => {
+      const col = info.columns.find((c) => c.name === f.column)!;
+      if (isNumeric(col.type) && typeof f.value === 'string' && f.value.trim() !== '' && !Number.isNaN(Number(f.value))) {
+        return { ...f, value: Number(f.value) };
+      }
+      return f;
+    });
+}
+
+export function pageRequest(info: TableInfo, query: TableQuery, searchColumns: readonly string[] | undefined): PageRequest {
+  const cols = new Set(info.columns.map((c) => c.name));
+  const search = query.q.trim() && searchColumns?.length ? { text: query.q.trim(), columns: searchColumns.filter((c) => cols.has(c)) } : undefined;
+  return {
+    path: info.path,
+    offset: (query.page - 1) * query.size,
+    limit: query.size,
+    sort: query.sort.filter((s) => cols.has(s.column)),
+    filters: typedFilters(info, query.filters),
+    search,
+  };
+}
+
+function visibilityState(info: TableInfo, cols: readonly string[] | undefined, defaults: readonly string[] | undefined): ColumnVisibilityState {
+  const shown = cols ?? defaults;
+  if (!shown) return {};
+  const set = new Set(shown);
+  return Object.fromEntries(info.columns.map((c) => [c.name, set.has(c.name)]));
+}
+
+export function DataTable(props: DataTableProps) {
+  const { info, query, onQueryChange, searchColumns, defaultVisible } = props;
+  const uid = useId();
+  const req = useMemo(() => pageRequest(info, query, searchColumns), [info, query, searchColumns]);
+  const reqKey = JSON.stringify(req);
+  const result = useWorkerQuery<PageResult>(reqKey, (api) => api.page(req));
+  const page = result.data && result.data.path === info.path ? result.data : undefined;
+  const rows = useMemo(() => (page ? (page.rows as Row[]) : NO_ROWS), [page]);
+  const total = page?.total ?? 0;
+
+  const columns = useMemo<ColumnDef<typeof features, Row>[]>(
+    () =>
+      info.columns.map((c, i) => ({
+        id: c.name,
+        header: c.name,
+        accessorFn: (row: Row) => row[i],
+        sortDescFirst: isNumeric(c.type),
+        enableHiding: true,
+      })),
+    [info],
+  );
+
+  const sorting: SortingState = useMemo(() => req.sort?.map((s) => ({ id: s.column, desc: !!s.desc })) ?? [], [req.sort]);
+  const columnVisibility = useMemo(() => visibilityState(info, query.cols, defaultVisible), [info, query.cols, defaultVisible]);
+  const pagination: PaginationState = useMemo(() => ({ pageIndex: query.page - 1, pageSize: query.size }), [query.page, query.size]);
+
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (_row: Row, index: number) => String(req.offset + index),
+    state: { sorting, columnVisibility, pagination },
+    manualSorting: true,
+    manualPagination: true,
+    autoResetPageIndex: false,
+    rowCount: total,
+    enableMultiSort: true,
+    onSortingChange: (u: Updater<SortingState>) => {
+      const next = functionalUpdate(u, sorting);
+      onQueryChange({ sort: next.map((s) => ({ column: s.id, desc: s.desc })), page: 1 });
+    },
+    onColumnVisibilityChange: (u: Updater<ColumnVisibilityState>) => {
+      const next = functionalUpdate(u, columnVisibility);
+      onQueryChange({ cols: info.columns.filter((c) => next[c.name] !== false).map((c) => c.name), page: query.page });
+    },
+    onPaginationChange: (u: Updater<PaginationState>) => {
+      const next = functionalUpdate(u, pagination);
+      onQueryChange({ page: next.pageIndex + 1, size: next.pageSize });
+    },
+  });
+
+  const colInfo = useMemo(() => new Map(info.columns.map((c) => [c.name, c])), [info]);
+  const pageCount = Math.max(1, Math.ceil(total / query.size));
+  const loading = result.loading || !page;
+  const first = total === 0 ? 0 : req.offset + 1;
+  const last = Math.min(total, req.offset + rows.length);
+
+  // A page past the end (fewer rows after a new run or filter) goes to the last page.
+  useEffect(() => {
+    if (page && total > 0 && req.offset >= total) onQueryChange({ page: pageCount }, { replace: true });
+  }, [page, total, req.offset, pageCount, onQueryChange]);
+
+  const [search, setSearch] = useState(query.q);
+  const lastQ = useRef(query.q);
+  useEffect(() => {
+    if (query.q !== lastQ.current) {
+      lastQ.current = query.q;
+      setSearch(query.q);
+    }
+  }, [query.q]);
+  useEffect(() => {
+    if (search === query.q) return;
+    const t = setTimeout(() => {
+      lastQ.current = search;
+      onQueryChange({ q: search, page: 1 }, { replace: true });
+    }, 250);
+    return () => clearTimeout(t);
+  }, [search, query.q, onQueryChange]);
+
+  const [downloading, setDownloading] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  async function download(kind: 'all' | 'view') {
+    setDownloading(kind);
+    setDownloadError(null);
+    try {
+      const api = getPipeline();
+      const name = fileName(info.path);
+      if (kind === 'all') saveBytes(await api.csv(info.path), name, CSV_TYPE);
+      else {
+        const { sort, filters, search } = req;
+        saveBytes(await api.csv(info.path, { sort, filters, search }), name.replace(/\.csv$/, '_filtered.csv'), CSV_TYPE);
+      }
+    } catch (e) {
+      setDownloadError(errorMessage(e));
+    } finally {
+      setDownloading(null);
+    }
+  }
+  const filtered = req.filters!.length > 0 || !!req.search || req.sort!.length > 0;
+
+  const visibleCount = table.getVisibleLeafColumns().length;
+  const captionId = `${uid}-caption`;
+
+  return (
+    <section className="data-table" aria-labelledby={captionId}>
+      <div className="table-toolbar">
+        {searchColumns && searchColumns.length > 0 && (
+          <div className="search">
+            <label htmlFor={`${uid}-search`}>{props.searchLabel ?? 'Search'}</label>
+            <input id={`${uid}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Type to search…" />
+          </div>
+        )}
+
+        <ColumnPicker
+          columns={table.getAllLeafColumns().map((c) => ({ id: c.id, visible: c.getIsVisible(), toggle: (v: boolean) => c.toggleVisibility(v) }))}
+          onShowAll={() => table.toggleAllColumnsVisible(true)}
+          onReset={() => onQueryChange({ cols: undefined, page: query.page })}
+          visibleCount={visibleCount}
+        />
+        <div className="toolbar-spacer" />
+        {props.toolbarExtra}
+        <button type="button" onClick={() => download('all')} disabled={downloading !== null}>
+          {downloading === 'all' ? 'Preparing…' : `Download ${fileName(info.path)}`}
+        </button>
+        <button type="button" onClick={() => download('view')} disabled={downloading !== null || !filtered} title={filtered ? 'The rows matching the current filters, search and sort' : 'Filter, search or sort first'}>
+          {downloading === 'view' ? 'Preparing…' : 'Download filtered view'}
+        </button>
+      </div>
+      {(props.filterBuilder || (props.filterChips && query.filters.length > 0)) && (
+        <div className="filter-row">
+          <FilterBar
+            key={info.path}
+            columns={info.columns}
+            filters={query.filters}
+            builder={!!props.filterBuilder}
+            chips={!!props.filterChips}
+            onChange={(filters) => onQueryChange({ filters, page: 1 })}
+          />
+        </div>
+      )}
+      {downloadError && <ErrorState title="Download failed" message={downloadError} />}
+      {result.error && <ErrorState title="Could not load rows" message={result.error} />}
+      <div className="table-scroll" aria-busy={loading} data-request={reqKey} data-ready={!loading ? 'true' : 'false'}>
+        <table>
+          <caption id={captionId}>
+            {props.caption}
+            <span className="caption-count">
+              {page ? (total === 0 ? ' — no rows match' : ` — rows ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`) : ''}
+            </span>
+          </caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const c = colInfo.get(header.column.id)!;
+                  const sorted = header.column.getIsSorted();
+                  const tipId = `${uid}-tip-${header.column.id}`;
+                  const sortIndex = sorting.length > 1 && sorted ? header.column.getSortIndex() + 1 : 0;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className={isNumeric(c.type) ? 'num' : undefined}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    >
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        aria-describedby={tipId}
+                      >
+                        <span className="col-name">{c.name}</span>
+                        <span className="sort-icon" aria-hidden="true">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                          {sortIndex ? <sup>{sortIndex}</sup> : null}
+                        </span>
+                      </button>
+                      <span className="col-type">{TYPE_LABELS[c.type]}</span>
+                      <span role="tooltip" id={tipId} className="tooltip">
+                        {c.description} ({TYPE_LABELS[c.type]})
+                      </span>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => {
+              const original = row.original;
+              const open = props.onOpenRow;
+              return (
+                <tr
+                  key={row.id}
+                  className={open ? 'clickable' : undefined}
+                  onClick={
+                    open
+                      ? (e) => {
+                          if ((e.target as HTMLElement).closest('a,button')) return;
+                          open(original);
+                        }
+                      : undefined
+                  }
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const c = colInfo.get(cell.column.id)!;
+                    const text = cell.getValue() as string;
+                    const custom = props.renderCell?.(c, text, original);
+                    const isOpen = open && props.openColumn === c.name;
+                    return (
+                      <td key={cell.id} className={isNumeric(c.type) ? 'num' : undefined}>
+                        {isOpen ? (
+                          <button type="button" className="link-button" onClick={() => open(original)} aria-label={props.openLabel?.(original)}>
+                            {text}
+                          </button>
+                        ) : custom !== undefined ? (
+                          custom
+                        ) : text === '' ? (
+                          <span className="null" title="empty (null)">
+                            —
+                          </span>
+                        ) : (
+                          formatCell(text, c.type, c.name)
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {!page && !result.error && <Loading label={`Loading ${info.name}…`} />}
+        {page && total === 0 && <Empty>No rows match these filters.</Empty>}
+      </div>
+      <nav className="pager" aria-label={`Pages of ${info.name}`}>
+        <button type="button" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()} aria-label="First page">
+          «
+        </button>
+        <button type="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()} aria-label="Previous page">
+          ‹ Previous
+        </button>
+        <span className="pager-status" aria-live="polite">
+          Page {formatCount(Math.min(query.page, pageCount))} of {formatCount(pageCount)}
+        </span>
+        <button type="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()} aria-label="Next page">
+          Next ›
+        </button>
+        <button type="button" onClick={() => table.lastPage()} disabled={!table.getCanNextPage()} aria-label="Last page">
+          »
+        </button>
+        <label>
+          Rows per page{' '}
+          <select value={query.size} onChange={(e) => table.setPageSize(Number(e.target.value))}>
+            {PAGE_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,341 @@
+// Segments: who the customers are by RFM segment, what they are worth, whether we may contact them,
+// and how likely they are to leave. Numbers come from gold/segment_summary.csv and from filtered
+// counts the worker makes (page totals with limit 0), never from the whole table on this thread.
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { useRun } from '../../shell/run-context';
+import { linkProps, useNav } from '../../shell/nav-context';
+import { findTable, hasColumn, PATHS, recordsOf } from '../../lib/tables';
+import { useWorkerQuery } from '../../lib/use-worker-query';
+import { useChartTheme, type ChartTheme } from '../../lib/use-color-scheme';
+import { formatCount, formatPercent, groupDigits } from '../../lib/format';
+import { ChartCard } from '../../components/chart-card';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import type { Filter, PageResult, TableInfo } from '../../../worker/api';
+import type { PipelineApi } from '../../../worker/api';
+import type { Remote } from 'comlink';
+
+const BANDS = ['low', 'medium', 'high'] as const;
+const TIERS = ['high', 'medium', 'low', 'none'] as const;
+const FLAGS = ['can_email', 'can_sms', 'can_target_ads'] as const;
+const FLAG_LABELS: Record<string, string> = { can_email: 'Email', can_sms: 'SMS', can_target_ads: 'Ads' };
+
+interface Facts {
+  /** flag → segment → customers with the flag true */
+  flags: Record<string, Record<string, number>>;
+  /** band → segment → customers; '' = no orders */
+  bands: Record<string, Record<string, number>>;
+  tiers: Record<string, Record<string, number>>;
+}
+
+async function count(api: Remote<PipelineApi>, filters: Filter[]): Promise<number> {
+  return (await api.page({ path: PATHS.customer360, offset: 0, limit: 0, filters })).total;
+}
+
+async function loadFacts(api: Remote<PipelineApi>, info: TableInfo, segments: string[]): Promise<Facts> {
+  const facts: Facts = { flags: {}, bands: {}, tiers: {} };
+  const jobs: Promise<void>[] = [];
+  const put = (into: Record<string, Record<string, number>>, k: string, seg: string, filters: Filter[]) =>
+    jobs.push(
+      count(api, [{ column: 'segment', op: 'eq', value: seg }, ...filters]).then((n) => {
+        (into[k] ??= {})[seg] = n;
+      }),
+    );
+  for (const seg of segments) {
+    for (const f of FLAGS) if (hasColumn(info, f)) put(facts.flags, f, seg, [{ column: f, op: 'eq', value: 'true' }]);
+    if (hasColumn(info, 'churn_risk_band')) {
+      for (const b of BANDS) put(facts.bands, b, seg, [{ column: 'churn_risk_band', op: 'eq', value: b }]);
+      put(facts.bands, '', seg, [{ column: 'churn_risk_band', op: 'empty' }]);
+    }
+    if (hasColumn(info, 'value_tier')) for (const t of TIERS) put(facts.tiers, t, seg, [{ column: 'value_tier', op: 'eq', value: t }]);
+  }
+  await Promise.all(jobs);
+  return facts;
+}
+
+const num = (s: string | undefined) => (s === undefined || s === '' ? 0 : Number(s));
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+export function SegmentsView() {
+  const { summary } = useRun();
+  const nav = useNav();
+  const theme = useChartTheme();
+  const segInfo = findTable(summary, PATHS.segmentSummary);
+  const c360 = findTable(summary, PATHS.customer360);
+  const seg = useWorkerQuery<PageResult>('segment-summary', (api) => api.page({ path: PATHS.segmentSummary, offset: 0, limit: 100 }), !!segInfo);
+  const segRows = useMemo(() => (segInfo ? recordsOf(segInfo, seg.data) : []), [segInfo, seg.data]);
+  const segments = useMemo(() => segRows.map((r) => r.segment), [segRows]);
+  const facts = useWorkerQuery<Facts>(`facts|${segments.join(',')}`, (api) => loadFacts(api, c360!, segments), !!c360 && segments.length > 0);
+
+  if (!segInfo || !c360) return <Empty>This run has no segment summary.</Empty>;
+  if (seg.error) return <ErrorState message={seg.error} />;
+  if (!seg.data) return <Loading label="Loading segments…" />;
+
+  const color = (s: string) => theme.series[segments.indexOf(s) % theme.series.length];
+  const openSegment = (segment: string, more: Filter[] = []) => nav.go({ view: 'customers', filters: [{ column: 'segment', op: 'eq', value: segment }, ...more] });
+  const total = segRows.reduce((a, r) => a + num(r.customers), 0);
+
+  return (
+    <div className="view segments">
+      <div className="view-head">
+        <h2>Segments</h2>
+        <p className="lede">
+          RFM segments of <code>gold/customer_360.csv</code>: the first rule that holds, from recency (days since the last order) and frequency (orders).
+          Click a bar, or a segment below, to open those customers.
+        </p>
+      </div>
+      <nav aria-label="Open a segment in Customer 360" className="segment-links">
+          <span aria-hidden="true">Open:</span>
+          <ul>
+            {segRows.map((r) => (
+              <li key={r.segment}>
+                <a {...linkProps(nav, { view: 'customers', filters: [{ column: 'segment', op: 'eq', value: r.segment }] })}>
+                  <span className="swatch" style={{ background: color(r.segment) }} aria-hidden="true" />
+                  {r.segment} <span className="rows">{formatCount(num(r.customers))}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      <div className="chart-grid">
+        <ChartCard
+          title="Customers by segment"
+          order={0}
+          description={`${formatCount(total)} profiles in seven segments; the table adds each segment's share, average orders and open tickets.`}
+          table={{
+            columns: [
+              { key: 'segment', label: 'Segment' },
+              { key: 'customers', label: 'Customers', numeric: true },
+              { key: 'share', label: 'Share', numeric: true },
+              { key: 'avg_orders', label: 'Avg orders', numeric: true },
+              { key: 'tickets_open', label: 'Open tickets', numeric: true },
+            ],
+            rows: segRows.map((r) => ({
+              segment: <SegmentLink segment={r.segment} />,
+              customers: formatCount(num(r.customers)),
+              share: r.share_of_customers ? formatPercent(num(r.share_of_customers)) : '—',
+              avg_orders: r.avg_orders || '—',
+              tickets_open: groupDigits(r.tickets_open ?? ''),
+            })),
+          }}
+        >
+          <BarChart
+            layout="vertical"
+            responsive
+            style={{ width: '100%', height: 300 }}
+            data={segRows.map((r) => ({ segment: r.segment, customers: num(r.customers) }))}
+            margin={{ top: 5, right: 56, bottom: 5, left: 5 }}
+          >
+            <CartesianGrid stroke={theme.grid} horizontal={false} />
+            <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+            <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+            <Tooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
+            <Bar dataKey="customers" name="Customers" cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false}>
+              {segRows.map((r) => (
+                <Cell key={r.segment} fill={color(r.segment)} />
+              ))}
+              <LabelList dataKey="customers" position="right" fill={theme.text} fontSize={14} formatter={(v: unknown) => formatCount(Number(v))} />
+            </Bar>
+          </BarChart>
+        </ChartCard>
+
+        <ChartCard
+          title="Revenue by segment"
+          order={1}
+          description="Lifetime revenue and revenue of the last 90 days (counted orders: placed, shipped or delivered)."
+          table={{
+            columns: [
+              { key: 'segment', label: 'Segment' },
+              { key: 'lifetime_revenue', label: 'Lifetime revenue', numeric: true },
+              { key: 'revenue_90d', label: 'Revenue 90d', numeric: true },
+              { key: 'avg_lifetime_revenue', label: 'Avg lifetime revenue', numeric: true },
+            ],
+            rows: segRows.map((r) => ({
+              segment: <SegmentLink segment={r.segment} />,
+              lifetime_revenue: groupDigits(r.lifetime_revenue ?? ''),
+              revenue_90d: groupDigits(r.revenue_90d ?? ''),
+              avg_lifetime_revenue: r.avg_lifetime_revenue ? groupDigits(r.avg_lifetime_revenue) : '—',
+            })),
+          }}
+        >
+          <BarChart
+            responsive
+            style={{ width: '100%', height: 300 }}
+            layout="vertical"
+            data={segRows.map((r) => ({ segment: r.segment, lifetime: num(r.lifetime_revenue), last90: num(r.revenue_90d) }))}
+            margin={{ top: 5, right: 20, bottom: 5, left: 5 }}
+          >
+            <CartesianGrid stroke={theme.grid} horizontal={false} />
+            <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+            <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+            <Tooltip {...tooltipProps(theme)} formatter={(v) => groupDigits(Number(v).toFixed(2))} />
+            <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} itemSorter={null} />
+            <Bar dataKey="lifetime" name="Lifetime revenue" fill={theme.series[0]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
+            <Bar dataKey="last90" name="Revenue 90d" fill={theme.series[1]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
+          </BarChart>
+        </ChartCard>
+
+        <FactsCharts facts={facts.data} error={facts.error} segRows={segRows} segments={segments} theme={theme} color={color} openSegment={openSegment} />
+      </div>
+    </div>
+  );
+}
+
+function tooltipProps(theme: ChartTheme) {
+  return {
+    contentStyle: { background: theme.tooltipBg, border: `1px solid ${theme.grid}`, color: theme.text, fontSize: 14 },
+    labelStyle: { color: theme.text, fontWeight: 600 },
+    itemStyle: { color: theme.text },
+    cursor: { fill: theme.grid, fillOpacity: 0.35 },
+  };
+}
+
+function SegmentLink({ segment, filters = [] }: { segment: string; filters?: Filter[] }) {
+  const nav = useNav();
+  return <a {...linkProps(nav, { view: 'customers', filters: [{ column: 'segment', op: 'eq', value: segment }, ...filters] })}>{segment}</a>;
+}
+
+interface FactsProps {
+  facts: Facts | undefined;
+  error: string | undefined;
+  segRows: Record<string, string>[];
+  segments: string[];
+  theme: ChartTheme;
+  color: (s: string) => string;
+  openSegment: (segment: string, more?: Filter[]) => void;
+}
+
+function FactsCharts({ facts, error, segRows, segments, theme, color, openSegment }: FactsProps) {
+  if (error) return <ErrorState message={error} />;
+  if (!facts) return <Loading label="Counting customers per segment…" />;
+  const customers = Object.fromEntries(segRows.map((r) => [r.segment, num(r.customers)]));
+  const flags = FLAGS.filter((f) => facts.flags[f]);
+  const flagData = segments.map((s) => ({
+    segment: s,
+    ...Object.fromEntries(flags.map((f) => [f, customers[s] ? facts.flags[f][s] / customers[s] : 0])),
+  }));
+  const bandKeys = [...BANDS, ''] as const;
+  const bandLabel = (b: string) => (b === '' ? 'no orders' : b);
+  const bandData = bandKeys.map((b) => ({ band: bandLabel(b), key: b, ...Object.fromEntries(segments.map((s) => [s, facts.bands[b]?.[s] ?? 0])) }));
+  const tierData = TIERS.map((t) => ({ tier: t, ...Object.fromEntries(segments.map((s) => [s, facts.tiers[t]?.[s] ?? 0])) }));
+  const sum = (o: Record<string, number> | undefined) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
+  const totalCustomers = sum(customers);
+  const flagColors = [theme.series[0], theme.series[2], theme.series[3]];
+
+  return (
+    <>
+      <ChartCard
+        title="Contactability by segment"
+          order={2}
+        description="Share of each segment we may contact: consent granted and the channel's identifier present (can_email, can_sms, can_target_ads)."
+        table={{
+          columns: [
+            { key: 'segment', label: 'Segment' },
+            { key: 'customers', label: 'Customers', numeric: true },
+            ...flags.map((f) => ({ key: f, label: f, numeric: true })),
+          ],
+          rows: segments.map((s) => ({
+            segment: <SegmentLink segment={s} />,
+            customers: formatCount(customers[s] ?? 0),
+            ...Object.fromEntries(
+              flags.map((f) => [f, `${formatCount(facts.flags[f][s])} (${customers[s] ? formatPercent(facts.flags[f][s] / customers[s]) : '—'})`]),
+            ),
+          })),
+        }}
+      >
+        <BarChart layout="vertical" responsive style={{ width: '100%', height: 340 }} data={flagData} margin={{ top: 5, right: 20, bottom: 5, left: 5 }}>
+          <CartesianGrid stroke={theme.grid} horizontal={false} />
+          <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+          <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} domain={[0, 1]} />
+          <Tooltip {...tooltipProps(theme)} formatter={(v) => formatPercent(Number(v))} />
+          <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} itemSorter={null} />
+          {flags.map((f, i) => (
+            <Bar
+              key={f}
+              dataKey={f}
+              name={FLAG_LABELS[f] ?? f}
+              fill={flagColors[i]}
+              cursor="pointer"
+              onClick={(d) => openSegment(d.payload.segment, [{ column: f, op: 'eq', value: 'true' }])}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ChartCard>
+
+      <ChartCard
+        title="Churn-risk distribution"
+          order={3}
+        description="Customers per churn_risk_band (low < 0.33 ≤ medium < 0.66 ≤ high), stacked by segment. Prospects have no orders and no risk."
+        table={{
+          columns: [{ key: 'band', label: 'Churn band' }, ...segments.map((s) => ({ key: s, label: s, numeric: true })), { key: 'total', label: 'Total', numeric: true }, { key: 'share', label: 'Share', numeric: true }],
+          rows: bandKeys.map((b) => {
+            const t = sum(facts.bands[b]);
+            return {
+              band: bandLabel(b),
+              ...Object.fromEntries(segments.map((s) => [s, formatCount(facts.bands[b]?.[s] ?? 0)])),
+              total: formatCount(t),
+              share: totalCustomers ? formatPercent(t / totalCustomers) : '—',
+            };
+          }),
+        }}
+      >
+        <BarChart responsive style={{ width: '100%', height: 300 }} data={bandData} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
+          <CartesianGrid stroke={theme.grid} vertical={false} />
+          <XAxis dataKey="band" tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+          <YAxis tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+          <Tooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
+          <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} itemSorter={null} />
+          {segments.map((s) => (
+            <Bar
+              key={s}
+              dataKey={s}
+              stackId="band"
+              fill={color(s)}
+              cursor="pointer"
+              onClick={(d) => openSegment(s, [d.payload.key === '' ? { column: 'churn_risk_band', op: 'empty' } : { column: 'churn_risk_band', op: 'eq', value: d.payload.key }])}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ChartCard>
+
+      <ChartCard
+        title="Value tiers"
+          order={4}
+        description="Customers per value_tier (lifetime revenue ≥ 1,000 high, ≥ 250 medium, > 0 low, else none), stacked by segment."
+        table={{
+          columns: [{ key: 'tier', label: 'Value tier' }, ...segments.map((s) => ({ key: s, label: s, numeric: true })), { key: 'total', label: 'Total', numeric: true }, { key: 'share', label: 'Share', numeric: true }],
+          rows: TIERS.map((t) => {
+            const n = sum(facts.tiers[t]);
+            return {
+              tier: t,
+              ...Object.fromEntries(segments.map((s) => [s, formatCount(facts.tiers[t]?.[s] ?? 0)])),
+              total: formatCount(n),
+              share: totalCustomers ? formatPercent(n / totalCustomers) : '—',
+            };
+          }),
+        }}
+      >
+        <BarChart responsive style={{ width: '100%', height: 300 }} data={tierData} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
+          <CartesianGrid stroke={theme.grid} vertical={false} />
+          <XAxis dataKey="tier" tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+          <YAxis tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+          <Tooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
+          <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} itemSorter={null} />
+          {segments.map((s) => (
+            <Bar
+              key={s}
+              dataKey={s}
+              stackId="tier"
+              fill={color(s)}
+              cursor="pointer"
+              onClick={(d) => openSegment(s, [{ column: 'value_tier', op: 'eq', value: d.payload.tier }])}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ChartCard>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+// Downloads: bytes made in the worker become a Blob object URL clicked through a temporary link.
+export function saveBytes(bytes: Uint8Array | string, name: string, type: string): void {
+  const blob = new Blob([bytes as BlobPart], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL is revoked.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export const CSV_TYPE = 'text/csv;charset=utf-8';
+export const MD_TYPE = 'text/markdown;charset=utf-8';
+export const ZIP_TYPE = 'application/zip';
+export const JSON_TYPE = 'application/json';

@@ -173,6 +173,14 @@ describe('clickstream', () => {
     expect(anonymous).toBeLessThan(0.25);
   });
 
+  it('has a few devices shared by two customers (a family laptop)', () => {
+    const ids = new Map<string, Set<string>>();
+    for (const c of clicks) if (c.source_customer_id) ids.set(c.anonymous_id, (ids.get(c.anonymous_id) ?? new Set()).add(c.source_customer_id));
+    const shared = [...ids.values()].filter((x) => x.size > 1).length;
+    expect(shared).toBeGreaterThan(0);
+    expect(shared).toBeLessThan(ids.size * 0.02);
+  });
+
   it('counts redeliveries and late first arrivals exactly', () => {
     const seen = new Set<string>();
     let duplicates = 0;

@@ -8,7 +8,7 @@ import { RowBuilder, U32Builder } from '../../src/pipeline/generate/builders';
 import { Scrambler } from '../../src/pipeline/generate/scramble';
 import { emailInvalid, emailVariant, formatPhone, PHONE_STYLES, PhoneNumbers } from '../../src/pipeline/generate/contact';
 import { LOCALES } from '../../src/pipeline/generate/locales';
-import { badAmount, badTimestamp, futureTimestamp, isFormulaText } from '../../src/pipeline/generate/malformed';
+import { badAmount, badTimestamp, futureTimestamp } from '../../src/pipeline/generate/malformed';
 import { campaignSchedule } from '../../src/pipeline/generate/campaigns';
 import { Clock } from '../../src/pipeline/generate/calendar';
 import { isFormula, normalizeEmail, NOW, NOW_MS, phoneE164 } from './helpers';
@@ -132,7 +132,6 @@ describe('malformed values', () => {
     { text: '', formula: false },
   ];
   it.each(formulas)('$text → formula $formula', ({ text, formula }) => {
-    expect(isFormulaText(text)).toBe(formula);
     expect(isFormula(text)).toBe(formula);
   });
 });

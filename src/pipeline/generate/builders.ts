@@ -1,7 +1,8 @@
 // Growable typed arrays: the generator appends rows without knowing the final count, then
 // takes an exact-length copy. No per-row objects.
+import { give, take } from './pool';
 
-type TypedArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
+type TypedArray = Float64Array | Uint32Array | Uint8Array;
 type TypedCtor<T extends TypedArray> = new (length: number) => T;
 
 class Growable<T extends TypedArray> {
@@ -22,10 +23,6 @@ class Growable<T extends TypedArray> {
 
   get(i: number): number {
     return this.buf[i];
-  }
-
-  set(i: number, v: number): void {
-    this.buf[i] = v;
   }
 
   /** The filled part as a view (no copy); valid until the next push. */
@@ -51,12 +48,6 @@ export class F64Builder extends Growable<Float64Array> {
   }
 }
 
-export class I32Builder extends Growable<Int32Array> {
-  constructor(capacity = 1024) {
-    super(Int32Array, capacity);
-  }
-}
-
 export class U32Builder extends Growable<Uint32Array> {
   constructor(capacity = 1024) {
     super(Uint32Array, capacity);
@@ -78,22 +69,35 @@ export class RowBuilder {
   buf: Uint32Array;
   length = 0;
 
+  /** With `pooled`, the rows live in a recycled working array: call `release()` when done. */
   constructor(
     readonly stride: number,
     capacity = 1024,
+    private readonly pooled = false,
   ) {
-    this.buf = new Uint32Array(Math.max(16, capacity) * stride);
+    this.buf = this.alloc(Math.max(16, capacity) * stride);
   }
 
   add(): number {
     const base = this.length * this.stride;
     if (base + this.stride > this.buf.length) {
-      const next = new Uint32Array(Math.ceil((this.buf.length * 1.5) / this.stride) * this.stride + this.stride);
+      const next = this.alloc(Math.ceil((this.buf.length * 1.5) / this.stride) * this.stride + this.stride);
       next.set(this.buf);
+      if (this.pooled) give(this.buf);
       this.buf = next;
     }
     this.length++;
     return base;
+  }
+
+  release(): void {
+    if (this.pooled) give(this.buf);
+    this.buf = new Uint32Array(0);
+    this.length = 0;
+  }
+
+  private alloc(n: number): Uint32Array {
+    return this.pooled ? take(n) : new Uint32Array(n);
   }
 
   /** Field `field` of every row, as its own array. */

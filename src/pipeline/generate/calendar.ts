@@ -45,17 +45,13 @@ export class Clock {
     this.nowT = nowSec - this.baseSec;
     this.baseDay = Math.floor(this.baseSec / DAY_S);
     this.dayCount = Math.floor(nowSec / DAY_S) - this.baseDay + 1;
-    this.weights = { online: this.dayWeights('online'), store: this.dayWeights('store'), office: this.dayWeights('office') };
+    const days = Array.from({ length: this.dayCount }, (_, k) => civilFromDays(this.baseDay + k));
+    this.weights = { online: this.dayWeights('online', days), store: this.dayWeights('store', days), office: this.dayWeights('office', days) };
     this.hourTables = { online: hourTable(HOURS.online), store: hourTable(HOURS.store), office: hourTable(HOURS.office) };
   }
 
   toMs(t: number): number {
     return (this.baseSec + t) * 1000;
-  }
-
-  /** Generator seconds of an epoch-ms instant (rounded down to the second). */
-  fromMs(ms: number): number {
-    return Math.floor(ms / 1000) - this.baseSec;
   }
 
   /** A civil date at midnight UTC, in generator seconds (may be negative before the epoch). */
@@ -92,12 +88,12 @@ export class Clock {
     return lo + Math.floor(rng.next() * (hi - lo + 1));
   }
 
-  private dayWeights(rhythm: Rhythm): Float64Array {
+  private dayWeights(rhythm: Rhythm, days: readonly [number, number, number][]): Float64Array {
     const w = new Float64Array(this.dayCount);
     let max = 0;
     for (let k = 0; k < this.dayCount; k++) {
       const epochDay = this.baseDay + k;
-      const [, month, dom] = civilFromDays(epochDay);
+      const [, month, dom] = days[k];
       const dow = (((epochDay + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
       let v = WEEKDAY[rhythm][dow] * MONTH[month - 1] * (0.55 + 0.45 * (k / this.dayCount));
       const blackFriday = month === 11 && dow === 5 && dom >= 23 && dom <= 29;

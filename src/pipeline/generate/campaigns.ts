@@ -103,10 +103,11 @@ export function generateCampaignEvents(
   const reachableByEmail = new Uint8Array(records.count);
   for (const i of crm) reachableByEmail[i] = records.email[i] !== null && normalizeEmail(records.email[i]!) !== null ? 1 : 0;
 
-  const eCampaign = new U8Builder(1 << 14);
-  const eRecord = new U32Builder(1 << 14);
-  const eType = new U8Builder(1 << 14);
-  const eT = new U32Builder(1 << 14);
+  const expected = Math.round(crm.length * campaigns.length * 0.1) + 1024;
+  const eCampaign = new U8Builder(expected);
+  const eRecord = new U32Builder(expected);
+  const eType = new U8Builder(expected);
+  const eT = new U32Builder(expected);
   const push = (c: number, i: number, type: number, t: number): boolean => {
     if (t > nowT) return false;
     eCampaign.push(c);

@@ -8,6 +8,7 @@ import { rawClickstream } from '../schema/raw';
 import { CLICK_EVENT_TYPES } from '../schema/enums';
 import { between, DAY_S, HOUR_S, poisson, soon, type Clock } from './calendar';
 import { RowBuilder, U32Builder } from './builders';
+import { give, take } from './pool';
 import type { CustomerRecords, People } from './customers';
 import type { OrderFacts } from './orders';
 import { LOCALES } from './locales';
@@ -16,10 +17,12 @@ import { orderByKey } from './sort';
 import { Scrambler } from './scramble';
 
 const PAGE_VIEW = 0, PRODUCT_VIEW = 1, ADD_TO_CART = 2, CHECKOUT = 3, SEARCH = 4, LOGIN = 5;
+/** Session draft kinds: browse = login index + 1 (0: none) | length << 4; purchase = PURCHASE | login | views << 4. */
+const PURCHASE = 8;
 const YEAR_S = 365 * DAY_S;
-const BROWSE_SESSIONS_PER_YEAR = 1.8;
+const BROWSE_SESSIONS_PER_YEAR = 1.6;
 const ANONYMOUS_SHARE = 0.09;
-const SHARED_DEVICE_RATE = 0.004;
+const SHARED_DEVICE_RATE = 0.012;
 const LATE_SESSION_RATE = 0.01;
 const DUPLICATE_RATE = 0.008;
 const LATE_S = HOUR_S;
@@ -63,7 +66,7 @@ const STRIDE = 8;
 let productTable: Uint16Array | null = null;
 function popularProducts(): Uint16Array {
   if (productTable === null) {
-    productTable = new Uint16Array(1 << 16);
+    productTable = new Uint16Array(1 << 12);
     for (let i = 0; i < productTable.length; i++) productTable[i] = Math.floor(PRODUCTS * Math.pow((i + 0.5) / productTable.length, 2.5));
   }
   return productTable;
@@ -75,7 +78,7 @@ export function generateClickstream(
   const nowT = clock.nowT;
   const lastEventT = nowT - 10;
   let ev = new RowBuilder(STRIDE, 16);
-  const sessionStarts = new U32Builder(people.realCount * 3);
+  let sessionStarts = new U32Builder(16);
   const devScramble = new Scrambler(rng, 99_999_999);
   const sesScramble = new Scrambler(rng, 99_999_999);
   const products = popularProducts();
@@ -87,7 +90,8 @@ export function generateClickstream(
     sessionStarts.push(ev.length);
     sessionId = sesScramble.map(sessionStarts.length - 1);
   };
-  const pickProduct = (): number => products[(rng.next() * 65536) | 0];
+  const pickProduct = (): number => products[(rng.next() * products.length) | 0];
+  const browseLength = (): number => 1 + Math.min(24, poisson(rng, 3));
   const push = (t: number, device: number, record: number, type: number, product: number): void => {
     let page: number;
     if (type === PRODUCT_VIEW || type === ADD_TO_CART) page = STATIC_PAGES.length + product;
@@ -109,10 +113,9 @@ export function generateClickstream(
     buf[b + E_PRODUCT] = product + 1;
   };
 
-  /** A browsing session from `start`; `loginAt` is the event index of the login, or -1. */
-  const browse = (start: number, device: number, record: number, loginAt: number): void => {
+  /** A browsing session of `len` events from `start`; `loginAt` is the event index of the login, or -1. */
+  const browse = (start: number, device: number, record: number, loginAt: number, len: number): void => {
     newSession();
-    const len = 1 + Math.min(24, poisson(rng, 3));
     let t = start;
     let type = rng.chance(0.7) ? PAGE_VIEW : SEARCH;
     let product = -1;
@@ -135,10 +138,9 @@ export function generateClickstream(
     }
   };
 
-  /** A session that ends with the checkout of an order placed at `orderT`. */
-  const purchase = (orderT: number, device: number, record: number, login: boolean): void => {
+  /** A session of `views` product views that ends with the checkout of an order placed at `orderT`. */
+  const purchase = (orderT: number, device: number, record: number, login: boolean, views: number): void => {
     newSession();
-    const views = 1 + poisson(rng, 1.5);
     // entry, views, add_to_cart, [login], checkout: walk back from the checkout.
     let t = orderT - between(rng, 20, 120);
     const checkoutT = t;
@@ -159,8 +161,12 @@ export function generateClickstream(
 
   // Sessions are drafted person by person, then generated in time order, so events come out
   // almost in event-time order and the sorts and the filing below run nearly sequentially.
-  const drafts = new RowBuilder(5, people.realCount * 3);
+  // A draft knows its length, so the event rows are allocated once.
+  const drafts = new RowBuilder(5, Math.round(people.realCount * 3.2), true);
+  let maxEvents = 0;
   const draft = (start: number, device: number, record: number, kind: number, orderT: number): void => {
+    const len = kind >>> 4;
+    maxEvents += kind & PURCHASE ? len + 3 + (kind & 1) : len + ((kind & 7) > 0 ? 1 : 0);
     const b = drafts.add();
     const d = drafts.buf;
     d[b] = start;
@@ -169,7 +175,6 @@ export function generateClickstream(
     d[b + 3] = kind;
     d[b + 4] = orderT;
   };
-  const PURCHASE = 8;
   let lastDevice = -1;
   for (let p = 0; p < people.realCount; p++) {
     const web = people.webRecord[p];
@@ -187,14 +192,14 @@ export function generateClickstream(
       // Now and then a customer logs in on someone else's device (a family laptop).
       const shared = lastDevice >= 0 && canLogin && s === 0 && rng.chance(SHARED_DEVICE_RATE);
       const device = shared ? lastDevice : second >= 0 && rng.chance(0.35) ? second : primary;
-      draft(start, device, web, canLogin ? 1 + rng.int(3) : 0, 0);
+      draft(start, device, web, (canLogin ? 1 + rng.int(3) : 0) | (browseLength() << 4), 0);
     }
     for (let k = orders.personStart[p]; k < orders.personStart[p + 1]; k++) {
       const o = orders.byPerson[k];
       const t = orders.orderT[o];
       if (orders.channel[o] === 2 || t < webCreated + HOUR_S || !rng.chance(0.55)) continue;
       const device = second >= 0 && rng.chance(0.35) ? second : primary;
-      draft(t - 600, device, web, PURCHASE | (rng.chance(0.85) ? 1 : 0), t);
+      draft(t - 600, device, web, PURCHASE | (rng.chance(0.85) ? 1 : 0) | ((1 + poisson(rng, 1.5)) << 4), t);
     }
     lastDevice = primary;
   }
@@ -205,26 +210,31 @@ export function generateClickstream(
     const dev = newDevice();
     const tz = LOCALES[rng.int(LOCALES.length)].utcOffsetHours;
     const sessions = 1 + poisson(rng, 0.5);
-    for (let s = 0; s < sessions; s++) draft(clock.sample(rng, nowT - 2 * YEAR_S, lastEventT - HOUR_S, 'online', tz), dev, -1, 0, 0);
+    for (let s = 0; s < sessions; s++) draft(clock.sample(rng, nowT - 2 * YEAR_S, lastEventT - HOUR_S, 'online', tz), dev, -1, browseLength() << 4, 0);
   }
 
-  const byStart = orderByKey(drafts.buf, drafts.length, 5, 0);
-  ev = new RowBuilder(STRIDE, Math.ceil(drafts.length * 4.8));
+  const byStart = orderByKey(drafts.buf, drafts.length, 5, 0, take(drafts.length));
+  ev = new RowBuilder(STRIDE, maxEvents, true);
+  sessionStarts = new U32Builder(drafts.length);
   const d = drafts.buf;
   for (let k = 0; k < byStart.length; k++) {
     const b = byStart[k] * 5;
     const kind = d[b + 3];
-    if (kind & PURCHASE) purchase(d[b + 4], d[b + 1], d[b + 2] - 1, (kind & 1) === 1);
-    else browse(d[b], d[b + 1], d[b + 2] - 1, kind - 1);
+    if (kind & PURCHASE) purchase(d[b + 4], d[b + 1], d[b + 2] - 1, (kind & 1) === 1, kind >>> 4);
+    else browse(d[b], d[b + 1], d[b + 2] - 1, (kind & 7) - 1, kind >>> 4);
   }
+  give(byStart);
+  drafts.release();
 
   const n = ev.length;
   const buf = ev.buf;
   const sessionStart = sessionStarts.toArray();
   const sessionCount = sessionStart.length;
 
-  const late = new Uint8Array(n);
-  const dupIngest = new Uint32Array(n); // 0 = not redelivered
+  // Per event: LATE (arrives in a late upload) and/or REDELIVERED (with its second ingest time).
+  const fate = new Uint8Array(n);
+  const LATE = 1, REDELIVERED = 2;
+  const dupIngest = new Map<number, number>();
   const malformed = new Malformations(n);
   if (issues) {
     // Late sessions: an app offline until hours or days later uploads the whole session at once.
@@ -233,14 +243,14 @@ export function generateClickstream(
       const s = rng.int(sessionCount);
       const first = sessionStart[s];
       const last = (s + 1 < sessionCount ? sessionStart[s + 1] : n) - 1;
-      if (last < first || late[first]) continue;
+      if (last < first || fate[first] & LATE) continue;
       let end = 0;
       for (let i = first; i <= last; i++) end = Math.max(end, buf[i * STRIDE + E_T]);
       const room = nowT - end;
       if (room < LATE_S + 2 * HOUR_S) continue;
       const upload = end + LATE_S + 60 + soon(rng, 0, Math.min(3 * DAY_S, room - LATE_S - 60));
       for (let i = first; i <= last; i++) {
-        late[i] = 1;
+        fate[i] |= LATE;
         buf[i * STRIDE + E_INGEST] = upload;
       }
       k++;
@@ -249,16 +259,17 @@ export function generateClickstream(
     const duplicates = Math.max(1, Math.round(n * DUPLICATE_RATE));
     for (let k = 0, tries = 0; k < duplicates && tries < duplicates * 50; tries++) {
       const i = rng.int(n);
-      if (late[i] || dupIngest[i]) continue;
+      if (fate[i]) continue;
       const again = buf[i * STRIDE + E_INGEST] + between(rng, 1, 600);
       if (again > nowT) continue;
-      dupIngest[i] = again;
+      dupIngest.set(i, again);
+      fate[i] |= REDELIVERED;
       k++;
     }
     for (const reason of planReasons(rng, malformedCount(rng, n), ['missing_key', 'unknown_enum', 'unparseable_timestamp', 'future_timestamp'])) {
       for (let tries = 0; tries < 1000; tries++) {
         const i = rng.int(n);
-        if (late[i] || dupIngest[i] || malformed.has(i)) continue;
+        if (fate[i] || malformed.has(i)) continue;
         malformClick(rng, clock, malformed, i, reason, buf[i * STRIDE + E_T], buf[i * STRIDE + E_INGEST]);
         break;
       }
@@ -266,25 +277,22 @@ export function generateClickstream(
   }
 
   // Event ids in event-time order; the file in ingest order, ties by event id.
-  const byEvent = orderByKey(buf, n, STRIDE, E_T);
-  let dups = 0;
-  for (let k = 0; k < n; k++) {
-    buf[byEvent[k] * STRIDE + E_ID] = k + 1;
-    if (dupIngest[byEvent[k]]) dups++;
-  }
-  const rows = n + dups;
-  const rowEvent = new Uint32Array(rows);
-  const rowIngest = new Uint32Array(rows);
+  const byEvent = orderByKey(buf, n, STRIDE, E_T, take(n));
+  for (let k = 0; k < n; k++) buf[byEvent[k] * STRIDE + E_ID] = k + 1;
+  const rows = n + dupIngest.size;
+  const rowEvent = take(rows);
+  const rowIngest = take(rows);
   for (let k = 0, at = 0; k < n; k++) {
     const i = byEvent[k];
     rowEvent[at] = i;
     rowIngest[at++] = buf[i * STRIDE + E_INGEST];
-    if (dupIngest[i]) {
+    if (fate[i] & REDELIVERED) {
       rowEvent[at] = i | 0x80000000; // high bit: the second delivery
-      rowIngest[at++] = dupIngest[i];
+      rowIngest[at++] = dupIngest.get(i)!;
     }
   }
-  const fileOrder = orderByKey(rowIngest, rows);
+  give(byEvent);
+  const fileOrder = orderByKey(rowIngest, rows, 1, 0, take(rows));
 
   const eventIdCol = new Float64Array(rows);
   const eventTsCol = new Float64Array(rows);
@@ -324,6 +332,8 @@ export function generateClickstream(
   const table = makeTable(rawClickstream, rows, columns, flagged);
   const injected = countClickProblems(table, flagged);
   malformed.addCounts(injected);
+  for (const a of [rowEvent, rowIngest, fileOrder]) give(a);
+  ev.release();
   return { table, injected };
 }
 

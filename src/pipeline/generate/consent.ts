@@ -9,6 +9,7 @@ import { rawConsentEvents } from '../schema/raw';
 import { CAPTURE_POINTS, CONSENT_PURPOSES, CONSENT_STATUSES, SOURCE_SYSTEMS } from '../schema/enums';
 import { between, DAY_S, type Clock } from './calendar';
 import { RowBuilder } from './builders';
+import { give, take } from './pool';
 import { CRM, STORE, WEB, type CustomerRecords } from './customers';
 import { badTimestamp, futureTimestamp, malformedCount, Malformations, planReasons } from './malformed';
 import { orderByKey } from './sort';
@@ -45,12 +46,12 @@ export class ConsentLedger {
 
   constructor(rng: Rng, clock: Clock, private readonly records: CustomerRecords) {
     const nowT = clock.nowT;
-    this.rows = new RowBuilder(STRIDE, Math.ceil(records.count * 2.7));
+    this.rows = new RowBuilder(STRIDE, Math.ceil(records.count * 2.7), true);
     this.first = new Uint32Array(records.count);
     this.count = new Uint8Array(records.count);
     this.unsubscribedT = new Uint32Array(records.count * 3);
     // Records in creation order: sign-up decisions then come out nearly in time order.
-    const byCreation = orderByKey(records.createdT, records.count);
+    const byCreation = orderByKey(records.createdT, records.count, 1, 0, take(records.count));
     for (let k = 0; k < records.count; k++) {
       const i = byCreation[k];
       this.first[i] = this.rows.length;
@@ -75,6 +76,7 @@ export class ConsentLedger {
       }
       this.count[i] = this.rows.length - this.first[i];
     }
+    give(byCreation);
     this.timelineCount = this.rows.length;
   }
 
@@ -109,7 +111,7 @@ export class ConsentLedger {
   toTable(rng: Rng, clock: Clock, issues: boolean): { table: Table; injected: Record<string, number> } {
     const n = this.rows.length;
     const buf = this.rows.buf;
-    const order = orderByKey(buf, n, STRIDE, L_T);
+    const order = orderByKey(buf, n, STRIDE, L_T, take(n));
     const eventId = new Float64Array(n);
     const system = new Int32Array(n);
     const customer: (string | null)[] = new Array(n);
@@ -150,6 +152,8 @@ export class ConsentLedger {
     const flagged = issues ? malformed.apply(columns, n) : undefined;
     const injected: Record<string, number> = {};
     malformed.addCounts(injected);
+    give(order);
+    this.rows.release();
     return { table: makeTable(rawConsentEvents, n, columns, flagged), injected };
   }
 

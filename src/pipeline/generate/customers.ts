@@ -19,11 +19,11 @@ export const CRM = 2;
 const ID_PREFIX = ['W', 'S', 'C'];
 
 /** Record flags: what a record is, so later injections leave it alone. */
-export const F_JUNK = 1; // a QA test account, its own person
-export const F_HOUSEHOLD = 2; // holds a phone shared with another person
-export const F_PLACEHOLDER = 4; // holds a placeholder email, phone or loyalty id
-export const F_FORMULA = 8; // a name that a spreadsheet would run
-export const F_CHANGED = 16; // the person's newer identity: new email, no shared phone or loyalty
+const F_JUNK = 1; // a QA test account, its own person
+const F_HOUSEHOLD = 2; // holds a phone shared with another person
+const F_PLACEHOLDER = 4; // holds a placeholder email, phone or loyalty id
+const F_FORMULA = 8; // a name that a spreadsheet would run
+const F_CHANGED = 16; // the person's newer identity: new email, no shared phone or loyalty
 
 const YEAR_S = 365 * DAY_S;
 
@@ -39,7 +39,7 @@ export interface People {
   readonly endT: Uint32Array;
   /** The address the person uses today (what they type into a support form). */
   readonly email: string[];
-  /** Records of person p are recStart[p] .. recStart[p + 1] - 1, in creation order. */
+  /** Records of person p are recStart[p] .. recStart[p + 1] - 1; the first is the oldest. */
   readonly recStart: Uint32Array;
   /** Index of the person's web, store and crm record, or -1. */
   readonly webRecord: Int32Array;
@@ -110,8 +110,8 @@ const FORMULA_NAMES = [
 const TEST_LAST_NAMES = ['User', 'Tester', 'Demo', 'QA'];
 
 class RecordBuilder {
-  readonly person = new U32Builder(1 << 12);
-  readonly system = new U8Builder(1 << 12);
+  readonly person: U32Builder;
+  readonly system: U8Builder;
   readonly firstName: (string | null)[] = [];
   readonly lastName: (string | null)[] = [];
   readonly email: (string | null)[] = [];
@@ -119,11 +119,21 @@ class RecordBuilder {
   readonly city: (string | null)[] = [];
   readonly country: string[] = [];
   readonly loyalty: (string | null)[] = [];
-  readonly createdT = new U32Builder(1 << 12);
-  readonly updatedT = new U32Builder(1 << 12);
-  readonly flags = new U8Builder(1 << 12);
-  readonly emailState = new U8Builder(1 << 12);
-  readonly phoneState = new U8Builder(1 << 12);
+  readonly createdT: U32Builder;
+  readonly updatedT: U32Builder;
+  readonly flags: U8Builder;
+  readonly emailState: U8Builder;
+  readonly phoneState: U8Builder;
+
+  constructor(expected: number) {
+    this.person = new U32Builder(expected);
+    this.system = new U8Builder(expected);
+    this.createdT = new U32Builder(expected);
+    this.updatedT = new U32Builder(expected);
+    this.flags = new U8Builder(expected);
+    this.emailState = new U8Builder(expected);
+    this.phoneState = new U8Builder(expected);
+  }
 
   get length(): number {
     return this.person.length;
@@ -147,7 +157,7 @@ export function generateCustomers(rng: Rng, clock: Clock, realCount: number, iss
     if (v === undefined) folded.set(s, (v = asciiFold(s, translit)));
     return v;
   };
-  const rb = new RecordBuilder();
+  const rb = new RecordBuilder(Math.ceil(realCount * (issues ? 1.62 : 1)) + 64);
 
   const testCount = issues ? placeholderHolders(rng, realCount) : 0;
   const count = realCount + testCount;
@@ -192,7 +202,7 @@ export function generateCustomers(rng: Rng, clock: Clock, realCount: number, iss
     const female = rng.chance(0.5);
     const first = female ? rng.pick(nl.femaleNames) : rng.pick(nl.maleNames);
     const last = nl.lastNames[lastIdx] + (female ? nl.femaleSuffix : '');
-    const yy = String(55 + rng.int(52)).slice(-2).padStart(2, '0');
+    const yy = String((55 + rng.int(52)) % 100).padStart(2, '0'); // born 1955-2006
     const email = uniqueEmail(li, nameLi, first, last, yy);
     const nsn = phones.next(rng, li, city);
     const loyaltyId = rng.chance(LOYALTY_RATE) ? loyaltyText(p) : null;
@@ -256,10 +266,16 @@ export function generateCustomers(rng: Rng, clock: Clock, realCount: number, iss
         rawPhone = formatPhone(loc.phone, member.nsn, 'e164');
         sharedLeft--;
         flags |= F_HOUSEHOLD;
-      } else if (isHead && (k === 0 || rng.chance(PHONE_PRESENT[sys]))) {
-        rawPhone = formatPhone(loc.phone, nsn, 'e164');
-        holders++;
-        flags |= F_HOUSEHOLD;
+      } else if (isHead) {
+        // The head's number is the household's: on a record it is written plainly or not at all.
+        if (k === 0 || rng.chance(PHONE_PRESENT[sys])) {
+          rawPhone = formatPhone(loc.phone, nsn, 'e164');
+          holders++;
+          flags |= F_HOUSEHOLD;
+        } else {
+          rawPhone = null;
+          phoneState = FIELD_MISSING;
+        }
       } else if (!issues) {
         rawPhone = formatPhone(loc.phone, nsn, 'e164');
       } else if (!rng.chance(PHONE_PRESENT[sys]) || (changed && rng.chance(0.5))) {

@@ -13,6 +13,7 @@ import { ConsentLedger } from './consent';
 import { generateCampaignEvents } from './campaigns';
 import { QUARANTINE_REASONS } from './malformed';
 import { releaseSortScratch } from './sort';
+import { drainPool } from './pool';
 
 export interface GeneratedSources {
   customers: Table;
@@ -58,31 +59,38 @@ export function generateSources(params: RunParams, rng: Rng): GeneratedSources {
   const rngConsent = rng.fork('consent_events');
   const rngCampaigns = rng.fork('campaign_events');
 
-  const people = generateCustomers(rngCustomers, clock, params.customers, issues);
-  const orders = generateOrders(rngOrders, clock, people.people, people.records, people.erasedIds, issues);
-  const clicks = generateClickstream(rngClicks, clock, people.people, people.records, orders.facts, issues);
-  const tickets = generateSupportTickets(rngTickets, clock, people.people, orders.facts, issues);
-  const ledger = new ConsentLedger(rngConsent, clock, people.records);
-  const campaigns = generateCampaignEvents(rngCampaigns, clock, people.records, ledger, issues);
-  const consent = ledger.toTable(rngConsent, clock, issues);
-  releaseSortScratch();
+  let sources: Omit<GeneratedSources, 'injected'>;
+  const parts: Record<string, number>[] = [];
+  try {
+    const people = generateCustomers(rngCustomers, clock, params.customers, issues);
+    const orders = generateOrders(rngOrders, clock, people.people, people.records, people.erasedIds, issues);
+    const clicks = generateClickstream(rngClicks, clock, people.people, people.records, orders.facts, issues);
+    const tickets = generateSupportTickets(rngTickets, clock, people.people, orders.facts, issues);
+    const ledger = new ConsentLedger(rngConsent, clock, people.records);
+    const campaigns = generateCampaignEvents(rngCampaigns, clock, people.records, ledger, issues);
+    const consent = ledger.toTable(rngConsent, clock, issues);
+    parts.push(people.injected, orders.injected, clicks.injected, tickets.injected, campaigns.injected, consent.injected);
+    sources = {
+      customers: people.customers,
+      orders: orders.table,
+      clickstream: clicks.table,
+      support_tickets: tickets.table,
+      campaign_events: campaigns.table,
+      consent_events: consent.table,
+      personMap: people.personMap,
+    };
+  } finally {
+    releaseSortScratch();
+    drainPool();
+  }
 
   const injected: Record<string, number> = {};
   for (const kind of INJECTED_KINDS) injected[kind] = 0;
-  for (const part of [people.injected, orders.injected, clicks.injected, tickets.injected, campaigns.injected, consent.injected]) {
+  for (const part of parts) {
     for (const [kind, n] of Object.entries(part)) {
       if (!(kind in injected)) throw new Error(`unknown injected kind ${kind}`);
       injected[kind] += n;
     }
   }
-  return {
-    customers: people.customers,
-    orders: orders.table,
-    clickstream: clicks.table,
-    support_tickets: tickets.table,
-    campaign_events: campaigns.table,
-    consent_events: consent.table,
-    personMap: people.personMap,
-    injected,
-  };
+  return { ...sources, injected };
 }

@@ -149,20 +149,3 @@ export function badAmount(rng: Rng, cents: number): string {
       return `USD ${whole}.${frac}`;
   }
 }
-
-/**
- * The contract's CSV-injection rule: text a spreadsheet would run as a formula. Starts with `=`,
- * `@`, tab, CR or LF, or with `+`/`-` followed by anything but digits, spaces and `( ) . - /`.
- */
-export function isFormulaText(s: string): boolean {
-  if (s.length === 0) return false;
-  const c = s.charCodeAt(0);
-  if (c === 61 /* = */ || c === 64 /* @ */ || c === 9 || c === 13 || c === 10) return true;
-  if (c !== 43 /* + */ && c !== 45 /* - */) return false;
-  for (let i = 1; i < s.length; i++) {
-    const k = s.charCodeAt(i);
-    const ok = (k >= 48 && k <= 57) || k === 32 || k === 40 || k === 41 || k === 46 || k === 45 || k === 47;
-    if (!ok) return true;
-  }
-  return false;
-}

@@ -8,6 +8,7 @@ import { rawOrders } from '../schema/raw';
 import { CDC_OPS, ORDER_CHANNELS, ORDER_STATUSES, SOURCE_SYSTEMS } from '../schema/enums';
 import { between, DAY_S, HOUR_S, MINUTE_S, poisson, soon, type Clock } from './calendar';
 import { RowBuilder } from './builders';
+import { give, take } from './pool';
 import { CRM, customerIdText, STORE, WEB, type CustomerRecords, type People } from './customers';
 import { LOCALES } from './locales';
 import { badAmount, badTimestamp, futureTimestamp, malformedCount, Malformations, planReasons } from './malformed';
@@ -63,24 +64,28 @@ export interface OrdersResult {
 
 const COL = Object.fromEntries(rawOrders.columns.map((c, i) => [c.name, i])) as Record<string, number>;
 
-/** Orders and their changes as array-of-structs rows (see RowBuilder). */
+/** Orders and their changes as array-of-structs rows (see RowBuilder). An order row keeps the
+ *  changes after its create (at most three) until they are written out as change rows. */
 const O_PERSON = 0, O_T = 1, O_CHANNEL = 2, O_SYSTEM = 3, O_AMOUNT = 4, O_ID = 5, O_LAST_STATUS = 6, O_LAST_T = 7;
+const O_STEPS = 8, O_STEP_T = 9; // O_STEPS: count | (op | status << 2) << (4 + 5k); O_STEP_T + k: time of step k
+const O_STRIDE = 12;
 const C_ORDER = 0, C_OP_STATUS = 1, C_T = 2, C_LSN = 3;
 
 class OrderBook {
   readonly orders: RowBuilder;
-  readonly changes: RowBuilder;
   readonly customer: string[] = [];
+  /** Changes in all orders, creates included. */
+  changeCount = 0;
   private status = 0;
   private at = 0;
+  private row = 0;
 
   constructor(
     private readonly rng: Rng,
     private readonly nowT: number,
     expectedOrders: number,
   ) {
-    this.orders = new RowBuilder(8, expectedOrders);
-    this.changes = new RowBuilder(4, expectedOrders * 3);
+    this.orders = new RowBuilder(O_STRIDE, expectedOrders, true);
   }
 
   /** An order and its life so far: placed, then shipped/delivered/returned or cancelled (and purged). */
@@ -90,7 +95,6 @@ class OrderBook {
     const median = channel === CH_STORE ? 38 : 45;
     let cents = Math.round(median * BASKET_SPREAD[(rng.next() * BASKET_SPREAD.length) | 0] * 100);
     cents = Math.max(199, Math.floor(cents / 10) * 10 + 9);
-    const o = this.orders.length;
     const b = this.orders.add();
     const buf = this.orders.buf;
     buf[b + O_PERSON] = person + 1;
@@ -100,46 +104,68 @@ class OrderBook {
     buf[b + O_AMOUNT] = cents;
     this.customer.push(customerId);
 
+    this.row = b;
     this.status = PLACED;
     this.at = t;
-    this.change(o, OP_C, PLACED, t);
+    this.changeCount++;
     if (channel === CH_STORE) {
-      if (rng.chance(0.02)) this.step(o, CANCELLED, between(rng, MINUTE_S, 10 * MINUTE_S));
-      else if (this.step(o, DELIVERED, between(rng, MINUTE_S, 20 * MINUTE_S)) && rng.chance(0.04)) {
-        this.step(o, RETURNED, between(rng, DAY_S, 20 * DAY_S));
+      if (rng.chance(0.02)) this.step(OP_U, CANCELLED, between(rng, MINUTE_S, 10 * MINUTE_S));
+      else if (this.step(OP_U, DELIVERED, between(rng, MINUTE_S, 20 * MINUTE_S)) && rng.chance(0.04)) {
+        this.step(OP_U, RETURNED, between(rng, DAY_S, 20 * DAY_S));
       }
     } else if (rng.chance(0.06)) {
-      if (this.step(o, CANCELLED, soon(rng, 5 * MINUTE_S, 36 * HOUR_S)) && !orphan && rng.chance(0.35)) {
-        const purge = this.at + between(rng, DAY_S, 30 * DAY_S);
-        if (purge <= this.nowT) this.change(o, OP_D, CANCELLED, purge);
+      if (this.step(OP_U, CANCELLED, soon(rng, 5 * MINUTE_S, 36 * HOUR_S)) && !orphan && rng.chance(0.35)) {
+        const at = this.at;
+        this.step(OP_D, CANCELLED, between(rng, DAY_S, 30 * DAY_S));
+        this.at = at; // the purge is not a status change
       }
     } else if (
-      this.step(o, SHIPPED, between(rng, 4 * HOUR_S, 3 * DAY_S)) &&
-      this.step(o, DELIVERED, between(rng, DAY_S, 6 * DAY_S)) &&
+      this.step(OP_U, SHIPPED, between(rng, 4 * HOUR_S, 3 * DAY_S)) &&
+      this.step(OP_U, DELIVERED, between(rng, DAY_S, 6 * DAY_S)) &&
       rng.chance(0.05)
     ) {
-      this.step(o, RETURNED, between(rng, 2 * DAY_S, 25 * DAY_S));
+      this.step(OP_U, RETURNED, between(rng, 2 * DAY_S, 25 * DAY_S));
     }
     const ob = this.orders.buf;
     ob[b + O_LAST_STATUS] = this.status;
     ob[b + O_LAST_T] = this.at;
   }
 
-  /** The next status `lag` seconds later, unless that is after now. */
-  private step(o: number, status: number, lag: number): boolean {
+  /** The next change `lag` seconds later, unless that is after now. */
+  private step(op: number, status: number, lag: number): boolean {
     if (this.at + lag > this.nowT) return false;
     this.at += lag;
     this.status = status;
-    this.change(o, OP_U, status, this.at);
+    const buf = this.orders.buf;
+    const steps = buf[this.row + O_STEPS];
+    const k = steps & 15;
+    buf[this.row + O_STEPS] = (steps + 1) | ((op | (status << 2)) << (4 + 5 * k));
+    buf[this.row + O_STEP_T + k] = this.at;
+    this.changeCount++;
     return true;
   }
 
-  private change(o: number, op: number, status: number, t: number): void {
-    const b = this.changes.add();
-    const buf = this.changes.buf;
-    buf[b + C_ORDER] = o;
-    buf[b + C_OP_STATUS] = op | (status << 4);
-    buf[b + C_T] = t;
+  /** Change rows (create, then steps), order by order: nearly in commit order already. */
+  changes(): Uint32Array {
+    const out = take(this.changeCount * 4);
+    const ob = this.orders.buf;
+    let c = 0;
+    for (let o = 0; o < this.orders.length; o++) {
+      const b = o * O_STRIDE;
+      out[c + C_ORDER] = o;
+      out[c + C_OP_STATUS] = OP_C | (PLACED << 4);
+      out[c + C_T] = ob[b + O_T];
+      c += 4;
+      const steps = ob[b + O_STEPS];
+      for (let k = 0; k < (steps & 15); k++) {
+        const bits = (steps >>> (4 + 5 * k)) & 31;
+        out[c + C_ORDER] = o;
+        out[c + C_OP_STATUS] = (bits & 3) | ((bits >> 2) << 4);
+        out[c + C_T] = ob[b + O_STEP_T + k];
+        c += 4;
+      }
+    }
+    return out;
   }
 }
 
@@ -149,7 +175,7 @@ export function generateOrders(
   const nowT = clock.nowT;
   // Drafts first (who orders when, where), then the orders in time order: their changes come out
   // almost in commit order, so sorting and filing them touches memory nearly sequentially.
-  const drafts = new RowBuilder(4, Math.round(people.realCount * 3.2));
+  const drafts = new RowBuilder(4, Math.round(people.realCount * 3.4), true);
   const orphanIds: string[] = [];
   const draft = (person: number, t: number, channel: number, sys: number, ref: number): void => {
     const b = drafts.add();
@@ -210,7 +236,7 @@ export function generateOrders(
     }
   }
 
-  const byTime = orderByKey(drafts.buf, drafts.length, 4, 1);
+  const byTime = orderByKey(drafts.buf, drafts.length, 4, 1, take(drafts.length));
   const book = new OrderBook(rng, nowT, drafts.length);
   const db = drafts.buf;
   for (let k = 0; k < byTime.length; k++) {
@@ -220,21 +246,23 @@ export function generateOrders(
     const customerId = person >= 0 ? records.id[db[b + 3]] : orphanIds[db[b + 3]];
     book.add(person, db[b + 1], cs & 15, cs >> 4, customerId, person < 0);
   }
+  give(byTime);
+  drafts.release();
 
   const orderCount = book.orders.length;
   const ob = book.orders.buf;
-  const cb = book.changes.buf;
-  const n = book.changes.length;
+  const cb = book.changes();
+  const n = book.changeCount;
 
   // Commit order: lsn increases with updated_at; order ids follow the creates in commit order.
-  const byCommit = orderByKey(cb, n, 4, C_T);
+  const byCommit = orderByKey(cb, n, 4, C_T, take(n));
   let nextLsn = 21_000_000 + rng.int(1_000_000);
   let nextOrderId = 1;
   for (let k = 0; k < n; k++) {
     const c = byCommit[k] * 4;
     nextLsn += between(rng, 1, 40);
     cb[c + C_LSN] = nextLsn;
-    if ((cb[c + C_OP_STATUS] & 15) === OP_C) ob[cb[c + C_ORDER] * 8 + O_ID] = nextOrderId++;
+    if ((cb[c + C_OP_STATUS] & 15) === OP_C) ob[cb[c + C_ORDER] * O_STRIDE + O_ID] = nextOrderId++;
   }
   const orderOf = (r: number) => cb[r * 4 + C_ORDER];
 
@@ -243,17 +271,18 @@ export function generateOrders(
   const insertRow: number[] = [];
   const delayed = new Uint8Array(n);
   const touched = new Uint8Array(orderCount); // orders that already carry an injected problem
-  for (let o = 0; o < orderCount; o++) if (ob[o * 8 + O_PERSON] === 0) touched[o] = 1;
+  for (let o = 0; o < orderCount; o++) if (ob[o * O_STRIDE + O_PERSON] === 0) touched[o] = 1;
   const malformed = new Malformations(n);
   if (issues) {
     // Position (in commit order) of the next change of the same order, or -1.
-    const nextPos = new Int32Array(n).fill(-1);
-    const lastPos = new Int32Array(orderCount).fill(-1);
+    const nextPos = new Int32Array(take(n).buffer, 0, n).fill(-1);
+    const lastPos = new Int32Array(take(orderCount).buffer, 0, orderCount).fill(-1);
     for (let k = 0; k < n; k++) {
       const o = orderOf(byCommit[k]);
       if (lastPos[o] >= 0) nextPos[lastPos[o]] = k;
       lastPos[o] = k;
     }
+    give(new Uint32Array(lastPos.buffer));
     const pickPosition = (ok: (k: number) => boolean): number => {
       for (let tries = 0; tries < 10_000; tries++) {
         const k = rng.int(n);
@@ -280,6 +309,7 @@ export function generateOrders(
       insertAfter.push(k + between(rng, 0, Math.min(50, limit - k)));
       insertRow.push(byCommit[k]);
     }
+    give(new Uint32Array(nextPos.buffer));
     // Malformed changes: on untouched orders of known customers, never a delete and never the
     // only change of its order (the order keeps a good state).
     const changesOf = new Uint8Array(orderCount);
@@ -291,7 +321,7 @@ export function generateOrders(
       const r = byCommit[k];
       const o = orderOf(r);
       touched[o] = 1;
-      malformOrderChange(rng, clock, malformed, r, reason, cb[r * 4 + C_OP_STATUS] >> 4, ob[o * 8 + O_T], cb[r * 4 + C_T], ob[o * 8 + O_AMOUNT]);
+      malformOrderChange(rng, clock, malformed, r, reason, cb[r * 4 + C_OP_STATUS] >> 4, ob[o * O_STRIDE + O_T], cb[r * 4 + C_T], ob[o * O_STRIDE + O_AMOUNT]);
     }
   }
 
@@ -300,7 +330,7 @@ export function generateOrders(
   let delayedCount = 0;
   for (let r = 0; r < n; r++) delayedCount += delayed[r];
   const rows = n + insertRow.length - delayedCount;
-  const arrival = new Uint32Array(rows);
+  const arrival = take(rows);
   let at = 0;
   let next = 0;
   for (let k = 0; k < n; k++) {
@@ -326,7 +356,7 @@ export function generateOrders(
     const r = arrival[f];
     const c = r * 4;
     const o = cb[c + C_ORDER];
-    const ox = o * 8;
+    const ox = o * O_STRIDE;
     const op = cb[c + C_OP_STATUS] & 15;
     lsnCol[f] = cb[c + C_LSN];
     opCol[f] = op;
@@ -371,10 +401,10 @@ export function generateOrders(
   const orderChannel = new Uint8Array(orderCount);
   const lastStatus = new Uint8Array(orderCount);
   for (let o = 0; o < orderCount; o++) {
-    const p = ob[o * 8 + O_PERSON] - 1;
+    const p = ob[o * O_STRIDE + O_PERSON] - 1;
     person[o] = p;
-    orderChannel[o] = ob[o * 8 + O_CHANNEL];
-    lastStatus[o] = ob[o * 8 + O_LAST_STATUS];
+    orderChannel[o] = ob[o * O_STRIDE + O_CHANNEL];
+    lastStatus[o] = ob[o * O_STRIDE + O_LAST_STATUS];
     if (p >= 0) personStart[p + 1]++;
   }
   for (let p = 0; p < people.realCount; p++) personStart[p + 1] += personStart[p];
@@ -385,6 +415,8 @@ export function generateOrders(
     count: orderCount, person, personStart, byPerson, orderT: book.orders.column(O_T), channel: orderChannel,
     lastStatus, lastT: book.orders.column(O_LAST_T),
   };
+  for (const a of [arrival, byCommit, cb]) give(a);
+  book.orders.release();
   return { table, facts, injected };
 }
 

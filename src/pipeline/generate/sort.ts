@@ -3,6 +3,9 @@
 // Its working arrays are reused between sorts of one run: every fresh typed array is external
 // memory to the JS engine, and allocating a lot of it is what triggers full garbage collections.
 
+/** Below this many rows the engine's own sort of packed (key, index) numbers is quicker. */
+const SMALL = 1 << 12;
+
 let scratchIndex = new Uint32Array(0);
 let scratchKey = new Uint32Array(0);
 const lowCount = new Uint32Array(65537);
@@ -24,9 +27,11 @@ export function releaseSortScratch(): void {
 /**
  * Row indices ordered by the key of each row, ascending; equal keys keep their index order
  * (stable), so the index itself is the tie-break. Row i's key is `keys[i * stride + field]`, so
- * keys can be read straight out of array-of-structs rows.
+ * keys can be read straight out of array-of-structs rows. Writes into `into` when given.
  */
-export function orderByKey(keys: Uint32Array, n: number = keys.length, stride = 1, field = 0): Uint32Array {
+export function orderByKey(keys: Uint32Array, n: number = keys.length, stride = 1, field = 0, into?: Uint32Array): Uint32Array {
+  const out = into ?? new Uint32Array(n);
+  if (n <= SMALL) return orderSmall(keys, n, stride, field, out);
   ensureScratch(n);
   const midIndex = scratchIndex;
   const midKey = scratchKey;
@@ -47,7 +52,15 @@ export function orderByKey(keys: Uint32Array, n: number = keys.length, stride = 
     midIndex[p] = i;
     midKey[p] = v;
   }
-  const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) out[highCount[midKey[i] >>> 16]++] = midIndex[i];
+  return out;
+}
+
+/** key * 2^21 + index stays an exact double (2^53) for 32-bit keys and up to 2^21 rows. */
+function orderSmall(keys: Uint32Array, n: number, stride: number, field: number, out: Uint32Array): Uint32Array {
+  const packed = new Float64Array(n);
+  for (let i = 0, at = field; i < n; i++, at += stride) packed[i] = keys[at] * 2097152 + i;
+  packed.sort();
+  for (let i = 0; i < n; i++) out[i] = packed[i] % 2097152;
   return out;
 }

@@ -48,8 +48,8 @@ export function generateSupportTickets(
 ): { table: Table; injected: Record<string, number> } {
   const nowT = clock.nowT;
   const tEmail: (string | null)[] = [];
-  const tOpened = new U32Builder(1 << 12);
-  const tTopic = new U8Builder(1 << 12);
+  const tOpened = new U32Builder(Math.round(people.realCount * 0.5) + 64);
+  const tTopic = new U8Builder(Math.round(people.realCount * 0.5) + 64);
 
   const add = (email: string | null, opened: number, topic: number): void => {
     tEmail.push(email);
@@ -95,8 +95,9 @@ export function generateSupportTickets(
   const unknown = Math.round((tOpened.length * UNKNOWN_CONTACT_SHARE) / (1 - UNKNOWN_CONTACT_SHARE));
   for (let k = 0; k < unknown; k++) {
     const loc = LOCALES[rng.int(LOCALES.length)];
-    const first = emailPart(rng.pick(rng.chance(0.5) ? loc.femaleNames : loc.maleNames), loc.translit);
-    const last = emailPart(rng.pick(loc.lastNames), loc.translit);
+    const female = rng.chance(0.5);
+    const first = emailPart(rng.pick(female ? loc.femaleNames : loc.maleNames), loc.translit);
+    const last = emailPart(rng.pick(loc.lastNames) + (female ? loc.femaleSuffix : ''), loc.translit);
     const email = `${first}.${last}${between(rng, 1000, 9999)}@${rng.pick(loc.providers)[0]}`;
     const u = rng.next();
     const topic = u < 0.5 ? T.product_question : u < 0.8 ? T.order_status : T.other;

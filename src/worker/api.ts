@@ -91,6 +91,116 @@ export interface ProfileDetail {
   readonly tickets: RowSet;
   readonly campaignEvents: RowSet;
   readonly consentEvents: RowSet;
+  readonly provenance: readonly FieldSource[];
+  readonly graph: IdentityGraph;
+  readonly consent: readonly ConsentHistory[];
+  /** Channels the person can be reached on now. */
+  readonly reachable: readonly ('email' | 'sms' | 'ads')[];
+}
+
+/** Where one golden field of a profile came from (survivorship provenance). */
+export interface FieldSource {
+  readonly field: string;
+  readonly value: string;
+  /** `system:id` of the member record the value survived from; empty when no member has one. */
+  readonly record: string;
+}
+
+export interface IdentityEdge {
+  /** Indexes into IdentityGraph.nodes. */
+  readonly from: number;
+  readonly to: number;
+  readonly kind: 'email' | 'phone' | 'loyalty';
+  readonly value: string;
+  /** A placeholder value: shown, but it links nothing. */
+  readonly blocked: boolean;
+}
+
+export interface IdentityGraph {
+  readonly nodes: readonly { readonly record: string; readonly system: string; readonly sourceId: string; readonly matchRule: string; readonly truePerson: string }[];
+  readonly edges: readonly IdentityEdge[];
+}
+
+export interface ConsentHistory {
+  readonly purpose: string;
+  /** granted, withdrawn or unknown. */
+  readonly state: string;
+  /** event_id of the event that decided the state; empty when unknown. */
+  readonly decidedBy: string;
+  readonly events: RowSet;
+}
+
+export interface MergeError {
+  readonly kind: 'false_merge' | 'missed_merge';
+  /** The profiles involved: one for a false merge, two or more for a missed merge. */
+  readonly customerKeys: readonly string[];
+  readonly records: readonly { readonly record: string; readonly customerKey: string; readonly truePerson: string }[];
+  /** Plain words: the identifier that caused it, e.g. `phone +905321112233 shared by 2 people`. */
+  readonly cause: string;
+}
+
+export interface IdentityAccuracySummary {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly resolvedPairs: number;
+  readonly truePairs: number;
+  readonly correctPairs: number;
+}
+
+export interface IdentityChange {
+  /** The earlier run of the same data (same seed, customers, now, issues) with other rules. */
+  readonly previous: { readonly link: readonly string[]; readonly placeholderThreshold: number; readonly profiles: number; readonly accuracy: IdentityAccuracySummary };
+  readonly profilesCreated: number;
+  readonly profilesRemoved: number;
+  /** New profiles made of records from two or more earlier profiles. */
+  readonly merged: number;
+  /** Earlier profiles whose records now sit in two or more profiles. */
+  readonly split: number;
+  readonly unchanged: number;
+}
+
+export interface IdentitySummary {
+  readonly link: readonly string[];
+  readonly placeholderThreshold: number;
+  readonly records: number;
+  readonly profiles: number;
+  readonly mergeRatio: number;
+  readonly clusterSizes: readonly { readonly size: number; readonly profiles: number }[];
+  readonly recordsByMatchRule: readonly { readonly rule: string; readonly records: number }[];
+  readonly placeholders: readonly { readonly kind: string; readonly value: string; readonly records: number }[];
+  readonly accuracy: IdentityAccuracySummary;
+  /** At most 200 of each, largest first. */
+  readonly falseMerges: readonly MergeError[];
+  readonly missedMerges: readonly MergeError[];
+  readonly falseMergeCount: number;
+  readonly missedMergeCount: number;
+  /** Present when the previous run was the same data under other identity rules. */
+  readonly change: IdentityChange | null;
+}
+
+export interface LookupResult {
+  /** What the input was read as. */
+  readonly kind: 'email' | 'phone' | 'loyalty' | 'source_id' | 'anonymous_id' | 'customer_key' | 'unknown';
+  /** The input normalised by the contract's rules (e.g. E.164), empty when it could not be. */
+  readonly normalized: string;
+  readonly customerKey: string | null;
+  /** Plain words for the person at the keyboard, e.g. why nothing matched. */
+  readonly message: string;
+}
+
+export interface ActivationChannel {
+  readonly channel: 'email' | 'sms' | 'ads';
+  readonly path: string;
+  readonly purpose: string;
+  readonly audience: number;
+  readonly columns: readonly string[];
+  /** Why only these columns leave the warehouse. */
+  readonly columnsWhy: string;
+  /** The consent rule in plain words. */
+  readonly rule: string;
+  /** Profiles left out, by reason: never_asked, withdrawn, no_contact_point. */
+  readonly excluded: Readonly<Record<'never_asked' | 'withdrawn' | 'no_contact_point', number>>;
 }
 
 export interface WorkerError {
@@ -115,4 +225,10 @@ export interface PipelineApi {
   reportMarkdown(): Promise<string>;
   /** One profile with its sources and events; null when the key is unknown. */
   profile(customerKey: string): Promise<ProfileDetail | null>;
+  /** Identity resolution at a glance, its accuracy against the generator's truth, and what the last rule change moved. */
+  identity(): Promise<IdentitySummary>;
+  /** Finds the one profile an identifier (as a person would type it) belongs to. */
+  lookup(text: string): Promise<LookupResult>;
+  /** Audience size, columns and exclusions per channel. */
+  activation(): Promise<readonly ActivationChannel[]>;
 }

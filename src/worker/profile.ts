@@ -4,7 +4,10 @@ import type { Table } from '../pipeline/table';
 import { columnIndex } from '../pipeline/table';
 import { rawText } from '../pipeline/silver/columns';
 import { rowTexts } from './query';
-import type { ProfileDetail, RowSet } from './api';
+import type { ConsentHistory, FieldSource, IdentityEdge, IdentityGraph, ProfileDetail, RowSet } from './api';
+import { IDENTIFIER_KINDS } from '../pipeline/params';
+import { CONSENT_PURPOSES } from '../pipeline/schema/enums';
+import { CONSENT_STATES } from '../pipeline/schema/gold';
 import { personIndex, type PersonIndex } from './person-index';
 
 const MAX_EVENTS = 1000;
@@ -50,7 +53,56 @@ function timeOrdered(table: Table, rows: Int32Array, timeColumn: string): RowSet
 
 const RECORD_COLUMNS = ['source_system', 'source_customer_id', 'first_name', 'last_name', 'email', 'phone', 'city', 'country', 'loyalty_id', 'created_at', 'updated_at'];
 
-export function profileDetail(run: PipelineRun, idx: ProfileIndexes, key: string): ProfileDetail | null {
+const PROVENANCE_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'city', 'country', 'loyalty_id'] as const;
+
+function provenanceOf(run: PipelineRun, p: number): FieldSource[] {
+  const { profile, records } = run.silver;
+  const base = rowTexts(profile.table, [p], 0, 1)[0];
+  return PROVENANCE_FIELDS.map((field) => {
+    const m = profile.provenance[field][p];
+    return { field, value: base[columnIndex(profile.table.schema, field)], record: m < 0 ? '' : `${records.system[m]}:${records.id[m]}` };
+  });
+}
+
+/** Members as nodes; an edge for every identifier two members share (placeholders shown as blocked). */
+function graphOf(run: PipelineRun, p: number, truthOf: (record: number) => string): IdentityGraph {
+  const { records, identities } = run.silver;
+  const members = Array.from(identities.members.subarray(identities.membersStart[p], identities.membersStart[p + 1]));
+  const placeholders = new Set(identities.placeholders.map((ph) => `${ph.kind}\u0000${ph.value}`));
+  const nodes = members.map((m) => ({
+    record: `${records.system[m]}:${records.id[m]}`, system: records.system[m], sourceId: records.id[m],
+    matchRule: identities.matchRule[m], truePerson: truthOf(m),
+  }));
+  const edges: IdentityEdge[] = [];
+  const values = { email: records.email, phone: records.phone, loyalty: records.loyalty };
+  for (const kind of IDENTIFIER_KINDS) {
+    if (!run.params.link.includes(kind)) continue;
+    for (let a = 0; a < members.length; a++) {
+      for (let b = a + 1; b < members.length; b++) {
+        const v = values[kind][members[a]];
+        if (v === null || v !== values[kind][members[b]]) continue;
+        edges.push({ from: a, to: b, kind, value: v, blocked: placeholders.has(`${kind}\u0000${v}`) });
+      }
+    }
+  }
+  return { nodes, edges };
+}
+
+function consentOf(run: PipelineRun, idx: ProfileIndexes, p: number): ConsentHistory[] {
+  const consent = run.silver.consent;
+  const rows = Array.from(idx.consent.rowsOf(p));
+  const purposeCol = consent.purposeDict;
+  const eventIdCol = columnIndex(consent.table.schema, 'event_id');
+  return CONSENT_PURPOSES.map((purpose, k) => {
+    const mine = Int32Array.from(rows.filter((r) => purposeCol[consent.purpose[r]] === purpose));
+    const latest = run.gold.customer360.acc.consentLatest[k][p];
+    const state = CONSENT_STATES[run.gold.customer360.consent[k][p]];
+    const decidedBy = latest < 0 ? '' : rowTexts(consent.table, [latest], 0, 1)[0][eventIdCol];
+    return { purpose, state, decidedBy, events: timeOrdered(consent.table, mine, 'event_ts') };
+  });
+}
+
+export function profileDetail(run: PipelineRun, idx: ProfileIndexes, key: string, truthOf: (record: number) => string = () => ''): ProfileDetail | null {
   const { silver, gold } = run;
   const p = findPerson(silver.identities.keys, key);
   if (p < 0) return null;
@@ -74,5 +126,9 @@ export function profileDetail(run: PipelineRun, idx: ProfileIndexes, key: string
     tickets: timeOrdered(silver.tickets.table, idx.tickets.rowsOf(p), 'opened_at'),
     campaignEvents: timeOrdered(silver.campaigns.table, idx.campaigns.rowsOf(p), 'event_ts'),
     consentEvents: timeOrdered(silver.consent.table, idx.consent.rowsOf(p), 'event_ts'),
+    provenance: provenanceOf(run, p),
+    graph: graphOf(run, p, truthOf),
+    consent: consentOf(run, idx, p),
+    reachable: (['email', 'sms', 'ads'] as const).filter((_, k) => [gold.customer360.canEmail, gold.customer360.canSms, gold.customer360.canAds][k][p] === 1),
   };
 }

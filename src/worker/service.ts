@@ -10,6 +10,11 @@ import { parseIsoUtc } from '../pipeline/time';
 import type { PageRequest, PageResult, PipelineApi, Progress, RunSummary, WorkerError } from './api';
 import { rowTexts, viewRows, type View } from './query';
 import { profileDetail, profileIndexes, type ProfileIndexes } from './profile';
+import { identitySnapshot, identitySummary, type IdentitySnapshot } from './identity';
+import { lookupIndex, type LookupIndex } from './lookup';
+import { activationChannels } from './activation';
+import { truthOfRecords } from '../pipeline/quality/build-report';
+import type { IdentitySummary } from './api';
 
 /** Errors cross the boundary as plain objects with a readable message. */
 export function toWorkerError(e: unknown): WorkerError {
@@ -41,10 +46,16 @@ interface State {
   readonly summary: RunSummary;
   readonly viewCache: Map<string, Int32Array>;
   profileIdx?: ProfileIndexes;
+  lookup?: LookupIndex;
+  truth?: string[];
+  identity?: IdentitySummary;
+  /** Identity of the run before this one, to say what a rule change moved. */
+  readonly previousIdentity: IdentitySnapshot | null;
   manifest?: { manifest: RunManifest; files: Map<string, Uint8Array> | null };
 }
 
 const VIEW_CACHE_LIMIT = 16;
+const RELEASE_PREVIOUS_ABOVE = 300_000;
 
 export function summarize(run: PipelineRun, totalMs: number): RunSummary {
   return {
@@ -94,13 +105,16 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
   return {
     run: guard(async (input: RunParamsInput, onProgress?: (p: Progress) => void) => {
       const params = resolveParams(input);
+      const previousIdentity = state ? identitySnapshot(state.run) : null;
+      // Two very large runs don't fit side by side in a worker: let the old one go first.
+      if (state && state.run.params.customers + params.customers > RELEASE_PREVIOUS_ABOVE) state = null;
       const start = clock();
       const run = runPipeline(params, {
         clock,
         onProgress: onProgress ? (p) => void onProgress({ stage: p.stage, done: p.done, total: p.total }) : undefined,
       });
       const summary = summarize(run, clock() - start);
-      state = { run, summary, viewCache: new Map() };
+      state = { run, summary, viewCache: new Map(), previousIdentity };
       return summary;
     }),
     summary: guard(async () => state?.summary ?? null),
@@ -134,7 +148,20 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
     profile: guard(async (key: string) => {
       const s = current();
       s.profileIdx ??= profileIndexes(s.run);
-      return profileDetail(s.run, s.profileIdx, key);
+      s.truth ??= truthOfRecords(s.run.silver, s.run.sources.personMap);
+      const truth = s.truth;
+      return profileDetail(s.run, s.profileIdx, key, (record) => truth[record]);
     }),
+    identity: guard(async () => {
+      const s = current();
+      s.identity ??= identitySummary(s.run, s.previousIdentity);
+      return s.identity;
+    }),
+    lookup: guard(async (text: string) => {
+      const s = current();
+      s.lookup ??= lookupIndex(s.run);
+      return s.lookup.lookup(String(text ?? ''));
+    }),
+    activation: guard(async () => activationChannels(current().run)),
   };
 }

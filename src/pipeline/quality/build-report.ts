@@ -93,7 +93,8 @@ function activationViolations(silver: Silver, gold: Gold): { violations: Record<
   };
 }
 
-function accuracyAgainstTruth(silver: Silver, personMap: Table): IdentityAccuracy {
+/** The true person of each deduplicated customer record (a record missing from the truth is its own person). */
+export function truthOfRecords(silver: Silver, personMap: Table): string[] {
   const bySystem = new Map<string, Map<string, string>>();
   const system = (r: number) => rawText(personMap, 'source_system', r);
   const idCol = columnIndex(personMap.schema, 'source_customer_id');
@@ -104,10 +105,12 @@ function accuracyAgainstTruth(silver: Silver, personMap: Table): IdentityAccurac
     if (!m) bySystem.set(s, (m = new Map()));
     m.set(cellText(personMap.columns[idCol], 'string', r), cellText(personMap.columns[personCol], 'string', r));
   }
-  const { records, identities } = silver;
-  // A record missing from the truth counts as its own person.
-  const truth = records.id.map((id, i) => bySystem.get(records.system[i])?.get(id) ?? `unknown:${i}`);
-  return identityAccuracy(identities.personOf, truth);
+  const { records } = silver;
+  return records.id.map((id, i) => bySystem.get(records.system[i])?.get(id) ?? `unknown:${i}`);
+}
+
+function accuracyAgainstTruth(silver: Silver, personMap: Table): IdentityAccuracy {
+  return identityAccuracy(silver.identities.personOf, truthOfRecords(silver, personMap));
 }
 
 export function buildQualityReport(inp: QualityInputs): QualityReport {

@@ -26,6 +26,8 @@ export interface ClickstreamClean {
   readonly late: Uint8Array;
   readonly rawRow: Int32Array;
   readonly accounting: SourceAccounting;
+  /** Person a device (anonymous_id number) is stitched to, or -1. */
+  readonly devicePerson: (anonymousId: number) => number;
 }
 
 const COLS = ['event_id', 'event_ts', 'ingest_ts', 'session_id', 'anonymous_id', 'source_customer_id', 'event_type', 'product_id', 'page'];
@@ -64,7 +66,7 @@ export function clickstreamClean(raw: Table, reasons: Uint8Array, lookup: Custom
   const eventType = c.event_type as Extract<Column, { kind: 'code' }>;
   const { quarantined, byReason } = countReasons(reasons);
   return {
-    table, person, eventTs, late, rawRow: rows,
+    table, person, eventTs, late, rawRow: rows, devicePerson: stitched.get,
     sessionId: (c.session_id as Extract<Column, { kind: 'id' }>).nums,
     eventType: eventType.codes, eventTypeDict: eventType.dict,
     accounting: {

@@ -35,6 +35,7 @@ export function cellText(col: Column, type: ColumnType, row: number): string {
       return Number.isNaN(n) ? '' : idText(col.prefix, col.width, n);
     }
     case 'lazy': return col.get(row) ?? '';
+    case 'view': return cellText(col.base, type, col.rows[row]);
   }
 }
 

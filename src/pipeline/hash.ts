@@ -3,47 +3,49 @@
 // the digests only need to be stable and well spread, not secret (sha256 is used where the
 // contract asks for it: audience email hashes). Done in 16-bit limbs: exact, no BigInt.
 
+// Module-level state: no closure per call on this hot path.
+let h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+
+function mix(byte: number): void {
+  h0 ^= byte;
+  const t0 = h0 * 0x1b3;
+  let t1 = h1 * 0x1b3;
+  let t2 = h2 * 0x1b3 + (h0 << 8);
+  const t3 = h3 * 0x1b3 + (h1 << 8);
+  t1 += t0 >>> 16;
+  h0 = t0 & 0xffff;
+  t2 += t1 >>> 16;
+  h1 = t1 & 0xffff;
+  h3 = (t3 + (t2 >>> 16)) & 0xffff;
+  h2 = t2 & 0xffff;
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
 export function fnv1a64(s: string): string {
-  let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2;
-  const mix = (byte: number) => {
-    h0 ^= byte;
-    const t0 = h0 * 0x1b3;
-    let t1 = h1 * 0x1b3;
-    let t2 = h2 * 0x1b3 + (h0 << 8);
-    const t3 = h3 * 0x1b3 + (h1 << 8);
-    t1 += t0 >>> 16;
-    h0 = t0 & 0xffff;
-    t2 += t1 >>> 16;
-    h1 = t1 & 0xffff;
-    h3 = (t3 + (t2 >>> 16)) & 0xffff;
-    h2 = t2 & 0xffff;
-  };
+  h0 = 0x2325; h1 = 0x8422; h2 = 0x9ce4; h3 = 0xcbf2;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) mix(c);
     else if (c < 0x800) {
       mix(0xc0 | (c >> 6));
       mix(0x80 | (c & 63));
-    } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        i++;
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        mix(0xf0 | (c >> 18));
-        mix(0x80 | ((c >> 12) & 63));
-        mix(0x80 | ((c >> 6) & 63));
-        mix(0x80 | (c & 63));
-        continue;
-      }
-      mix(0xef), mix(0xbf), mix(0xbd); // lone surrogate: U+FFFD, as TextEncoder writes it
+    } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) < 0xe000) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      mix(0xf0 | (c >> 18));
+      mix(0x80 | ((c >> 12) & 63));
+      mix(0x80 | ((c >> 6) & 63));
+      mix(0x80 | (c & 63));
     } else if (c >= 0xd800 && c < 0xe000) {
-      mix(0xef), mix(0xbf), mix(0xbd);
+      // a lone surrogate: U+FFFD, as TextEncoder writes it
+      mix(0xef);
+      mix(0xbf);
+      mix(0xbd);
     } else {
       mix(0xe0 | (c >> 12));
       mix(0x80 | ((c >> 6) & 63));
       mix(0x80 | (c & 63));
     }
   }
-  const hex = (n: number) => n.toString(16).padStart(4, '0');
-  return hex(h3) + hex(h2) + hex(h1) + hex(h0);
+  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
 }

@@ -61,4 +61,21 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 const encoder = new TextEncoder();
-export const sha256OfText = (s: string): string => sha256Hex(encoder.encode(s));
+const shortBuffer = new Uint8Array(256);
+
+/** sha256 of a string's UTF-8 bytes; short ASCII strings (emails) skip the encoder's allocation. */
+export function sha256OfText(s: string): string {
+  if (s.length <= shortBuffer.length) {
+    let ascii = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) {
+        ascii = false;
+        break;
+      }
+      shortBuffer[i] = c;
+    }
+    if (ascii) return sha256Hex(shortBuffer.subarray(0, s.length));
+  }
+  return sha256Hex(encoder.encode(s));
+}

@@ -55,6 +55,13 @@ export type Column =
       overrides?: Map<number, string>;
     }
   | {
+      /** Rows of another column, by index: silver tables show raw values without copying them. */
+      readonly kind: 'view';
+      readonly base: Exclude<Column, { kind: 'view' }>;
+      readonly rows: Int32Array;
+      overrides?: undefined;
+    }
+  | {
       /** Text computed on demand (bronze metadata, record hashes): nothing stored per row. */
       readonly kind: 'lazy';
       readonly get: (row: number) => string | null;
@@ -107,6 +114,14 @@ export function idColumn(table: Table, name: string): Extract<Column, { kind: 'i
 export const text = (values: (string | null)[]): Column => ({ kind: 'text', values });
 export const num = (values: Float64Array): Column => ({ kind: 'number', values });
 export const code = (codes: Int32Array, dict: readonly string[]): Column => ({ kind: 'code', codes, dict });
+/** `rows` of `base`, without copying (a view of a view points at the underlying column). */
+export function view(base: Column, rows: Int32Array): Column {
+  if (base.kind !== 'view') return { kind: 'view', base, rows };
+  const composed = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) composed[i] = base.rows[rows[i]];
+  return { kind: 'view', base: base.base, rows: composed };
+}
+
 export const lazy = (get: (row: number) => string | null): Column => ({ kind: 'lazy', get });
 export const id = (nums: Float64Array, prefix: string, width: number): Column => ({ kind: 'id', nums, prefix, width });
 
@@ -120,6 +135,7 @@ export function makeTable(schema: TableSchema, rowCount: number, columns: Column
       c.kind === 'text' || c.kind === 'number' ? c.values.length
       : c.kind === 'code' ? c.codes.length
       : c.kind === 'id' ? c.nums.length
+      : c.kind === 'view' ? c.rows.length
       : rowCount;
     if (n !== rowCount) throw new Error(`${schema.name}.${schema.columns[i].name}: ${n} values, expected ${rowCount}`);
   });

@@ -2,7 +2,8 @@
 import type { PipelineRun } from '../pipeline/run';
 import type { Table } from '../pipeline/table';
 import { columnIndex } from '../pipeline/table';
-import { rawText } from '../pipeline/silver/columns';
+import { gatherColumn, rawText } from '../pipeline/silver/columns';
+import type { Column, ColumnType } from '../pipeline/table';
 import { rowTexts } from './query';
 import type { ConsentHistory, FieldSource, IdentityEdge, IdentityGraph, ProfileDetail, RowSet } from './api';
 import { IDENTIFIER_KINDS } from '../pipeline/params';
@@ -44,9 +45,10 @@ export function findPerson(keys: readonly string[], key: string): number {
 }
 
 function timeOrdered(table: Table, rows: Int32Array, timeColumn: string): RowSet {
-  const t = table.columns[columnIndex(table.schema, timeColumn)];
-  const times = t.kind === 'number' ? t.values : null;
-  const sorted = Array.from(rows).sort((a, b) => (times ? (times[a] || 0) - (times[b] || 0) : 0) || a - b);
+  const ti = columnIndex(table.schema, timeColumn);
+  const t = materializeRows(table.columns[ti], table.schema.columns[ti].type, rows);
+  const order = Array.from(rows.keys()).sort((a, b) => (t[a] || 0) - (t[b] || 0) || rows[a] - rows[b]);
+  const sorted = order.map((k) => rows[k]);
   const shown = sorted.length > MAX_EVENTS ? sorted.slice(sorted.length - MAX_EVENTS) : sorted;
   return { path: table.schema.path, columns: table.schema.columns.map((c) => c.name), rows: rowTexts(table, shown, 0, shown.length) };
 }
@@ -131,4 +133,10 @@ export function profileDetail(run: PipelineRun, idx: ProfileIndexes, key: string
     consent: consentOf(run, idx, p),
     reachable: (['email', 'sms', 'ads'] as const).filter((_, k) => [gold.customer360.canEmail, gold.customer360.canSms, gold.customer360.canAds][k][p] === 1),
   };
+}
+
+/** Numeric values of `col` at `rows` (times for ordering a profile's events). */
+function materializeRows(col: Column, type: ColumnType, rows: Int32Array): Float64Array {
+  const c = gatherColumn(col, type, rows);
+  return c.kind === 'number' ? c.values : new Float64Array(rows.length);
 }

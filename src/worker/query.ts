@@ -3,7 +3,7 @@
 import type { Column, ColumnType, Table } from '../pipeline/table';
 import { columnIndex } from '../pipeline/table';
 import { cellText } from '../io/cell-text';
-import { parseTyped } from '../pipeline/silver/columns';
+import { materialize, parseTyped } from '../pipeline/silver/columns';
 import type { Filter, SortKey } from './api';
 
 export interface View {
@@ -23,8 +23,8 @@ function filterNumber(type: ColumnType, v: string | number): number {
 
 function matcher(table: Table, f: Filter): (row: number) => boolean {
   const i = columnIndex(table.schema, f.column);
-  const col = table.columns[i];
   const type = table.schema.columns[i].type;
+  const col = materialize(table.columns[i], type);
   const textOf = (r: number) => cellText(col, type, r);
   if (f.op === 'empty') return (r) => textOf(r) === '';
   if (f.op === 'notEmpty') return (r) => textOf(r) !== '';
@@ -101,8 +101,8 @@ function filterRows(table: Table, view: View): Int32Array | null {
 /** A sort key per row: numbers for numeric storage, ranks for codes, text otherwise. Empty sorts last. */
 function sortKeyOf(table: Table, name: string): { num?: Float64Array; text?: (string | null)[] } {
   const i = columnIndex(table.schema, name);
-  const col: Column = table.columns[i];
   const type = table.schema.columns[i].type;
+  const col: Column = materialize(table.columns[i], type);
   if (col.kind === 'number' && !col.overrides?.size) return { num: col.values };
   if (col.kind === 'id' && !col.overrides?.size) return { num: col.nums };
   if (col.kind === 'code' && !col.overrides?.size) {

@@ -18,6 +18,7 @@ function columnContent(c: Column, rows: number): unknown[] {
     case 'code': return [Array.from(c.codes), c.dict, overrides];
     case 'id': return [Array.from(c.nums), c.prefix, c.width, overrides];
     case 'lazy': return [Array.from({ length: rows }, (_, r) => c.get(r))];
+    case 'view': return [Array.from(c.rows), columnContent(c.base, c.rows.length)];
   }
 }
 

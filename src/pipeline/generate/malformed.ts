@@ -80,7 +80,7 @@ export class Malformations {
     for (let i = 0; i < this.rows.length; i++) {
       const row = genOf ? finalOf.get(this.rows[i])! : this.rows[i];
       const col = columns[this.cols[i]];
-      if (col.kind === 'lazy') throw new Error('lazy columns take no overrides');
+      if (col.kind === 'lazy' || col.kind === 'view') throw new Error(`${col.kind} columns take no overrides`);
       (col.overrides ??= new Map()).set(row, this.texts[i]);
       if (col.kind === 'text') col.values[row] = null;
       else if (col.kind === 'number') col.values[row] = NaN;

@@ -109,8 +109,24 @@ export function truthOfRecords(silver: Silver, personMap: Table): string[] {
   return records.id.map((id, i) => bySystem.get(records.system[i])?.get(id) ?? `unknown:${i}`);
 }
 
+/** Like truthOfRecords, as numbers (the person id's digits; a record missing from the truth gets a unique negative). */
+function truthIdsOfRecords(silver: Silver, personMap: Table): Float64Array {
+  const bySystem = new Map<string, Map<string, number>>();
+  const idCol = columnIndex(personMap.schema, 'source_customer_id');
+  const personCol = personMap.columns[columnIndex(personMap.schema, 'person_id')];
+  for (let r = 0; r < personMap.rowCount; r++) {
+    const s = rawText(personMap, 'source_system', r);
+    let m = bySystem.get(s);
+    if (!m) bySystem.set(s, (m = new Map()));
+    const person = personCol.kind === 'id' ? personCol.nums[r] : rawNumber(personMap, 'person_id', r);
+    m.set(cellText(personMap.columns[idCol], 'string', r), person);
+  }
+  const { records } = silver;
+  return Float64Array.from(records.id, (id, i) => bySystem.get(records.system[i])?.get(id) ?? -(i + 1));
+}
+
 function accuracyAgainstTruth(silver: Silver, personMap: Table): IdentityAccuracy {
-  return identityAccuracy(silver.identities.personOf, truthOfRecords(silver, personMap));
+  return identityAccuracy(silver.identities.personOf, truthIdsOfRecords(silver, personMap));
 }
 
 export function buildQualityReport(inp: QualityInputs): QualityReport {

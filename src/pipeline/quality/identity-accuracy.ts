@@ -21,9 +21,9 @@ function pairsInGroups(groupOf: ArrayLike<number>, groups: number): number {
 }
 
 /** resolved[i] and truth[i] are the resolved person (0-based) and the true person of record i. */
-export function identityAccuracy(resolved: ArrayLike<number>, truth: readonly string[]): IdentityAccuracy {
+export function identityAccuracy(resolved: ArrayLike<number>, truth: ArrayLike<string | number>): IdentityAccuracy {
   const n = truth.length;
-  const truthIds = new Map<string, number>();
+  const truthIds = new Map<string | number, number>();
   const truthOf = new Int32Array(n);
   let maxResolved = -1;
   for (let i = 0; i < n; i++) {

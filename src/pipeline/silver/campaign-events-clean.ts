@@ -1,9 +1,9 @@
 // silver/campaign_events_clean.csv. Grain: one row per event_id (first arrival kept), attributed
 // through the CRM id.
-import type { Column, Table } from '../table';
+import type { Table } from '../table';
 import { lazy, makeTable } from '../table';
 import { campaignEventsCleanSchema } from '../schema/silver';
-import { gatherNamed } from './columns';
+import { gatherCodes, gatherNumbers, gatherTexts, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
 import { keyColumnGetter } from './customer-lookup';
 import { firstArrivals } from './first-arrival';
@@ -24,10 +24,10 @@ const COLS = ['event_id', 'campaign_id', 'campaign_name', 'channel', 'source_cus
 
 export function campaignEventsClean(raw: Table, reasons: Uint8Array, lookup: CustomerLookup): CampaignEventsClean {
   const { rows, repeats } = firstArrivals(raw, 'event_id', reasons);
-  const c = gatherNamed(raw, COLS, rows);
+  const c = viewNamed(raw, COLS, rows);
   const n = rows.length;
   const crm = lookup.system('crm');
-  const ids = (c.source_customer_id as Extract<Column, { kind: 'text' }>).values;
+  const ids = gatherTexts(raw, 'source_customer_id', rows);
   const person = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const id = ids[i];
@@ -37,11 +37,11 @@ export function campaignEventsClean(raw: Table, reasons: Uint8Array, lookup: Cus
     c.event_id, c.campaign_id, c.campaign_name, c.channel, c.source_customer_id, lazy(keyColumnGetter(person, lookup.keys)),
     c.event_type, c.event_ts,
   ]);
-  const type = c.event_type as Extract<Column, { kind: 'code' }>;
+  const type = gatherCodes(raw, 'event_type', rows);
   const { quarantined, byReason } = countReasons(reasons);
   return {
     table, person, rawRow: rows, eventType: type.codes, eventTypeDict: type.dict,
-    eventTs: (c.event_ts as Extract<Column, { kind: 'number' }>).values,
+    eventTs: gatherNumbers(raw, 'event_ts', rows),
     accounting: {
       source: 'campaign_events', bronze: raw.rowCount, accepted: n, superseded: repeats, quarantined, byReason,
       supersededDetail: { duplicate_deliveries: repeats },

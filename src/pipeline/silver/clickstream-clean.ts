@@ -1,11 +1,11 @@
 // silver/clickstream_clean.csv. Grain: one row per event_id (first arrival kept).
 // Attribution: an event's own web id, else its device's latest logged-in event (by event_ts, then
 // event_id), which every event of the device follows, earlier ones too.
-import type { Column, Table } from '../table';
+import type { Table } from '../table';
 import { code, lazy, makeTable, num } from '../table';
 import { clickstreamCleanSchema } from '../schema/silver';
 import { HOUR } from '../time';
-import { gatherNamed } from './columns';
+import { gatherCodes, gatherNumbers, gatherTexts, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
 import { keyColumnGetter } from './customer-lookup';
 import { denseIndex, maxOf } from './dense-keys';
@@ -34,13 +34,13 @@ const COLS = ['event_id', 'event_ts', 'ingest_ts', 'session_id', 'anonymous_id',
 
 export function clickstreamClean(raw: Table, reasons: Uint8Array, lookup: CustomerLookup): ClickstreamClean {
   const { rows, repeats } = firstArrivals(raw, 'event_id', reasons);
-  const c = gatherNamed(raw, COLS, rows);
+  const c = viewNamed(raw, COLS, rows);
   const n = rows.length;
-  const eventId = (c.event_id as Extract<Column, { kind: 'id' }>).nums;
-  const eventTs = (c.event_ts as Extract<Column, { kind: 'number' }>).values;
-  const ingestTs = (c.ingest_ts as Extract<Column, { kind: 'number' }>).values;
-  const anon = (c.anonymous_id as Extract<Column, { kind: 'id' }>).nums;
-  const webId = (c.source_customer_id as Extract<Column, { kind: 'text' }>).values;
+  const eventId = gatherNumbers(raw, 'event_id', rows);
+  const eventTs = gatherNumbers(raw, 'event_ts', rows);
+  const ingestTs = gatherNumbers(raw, 'ingest_ts', rows);
+  const anon = gatherNumbers(raw, 'anonymous_id', rows);
+  const webId = gatherTexts(raw, 'source_customer_id', rows);
 
   const own = ownPerson(webId, lookup.system('web'));
   const stitched = stitchDevices(anon, webId, eventTs, eventId, own);
@@ -63,11 +63,11 @@ export function clickstreamClean(raw: Table, reasons: Uint8Array, lookup: Custom
     c.event_id, c.event_ts, c.ingest_ts, c.session_id, c.anonymous_id, c.source_customer_id,
     lazy(keyColumnGetter(person, lookup.keys)), code(attribution, ATTRIBUTION), c.event_type, c.product_id, c.page, num(lateNum),
   ]);
-  const eventType = c.event_type as Extract<Column, { kind: 'code' }>;
+  const eventType = gatherCodes(raw, 'event_type', rows);
   const { quarantined, byReason } = countReasons(reasons);
   return {
     table, person, eventTs, late, rawRow: rows, devicePerson: stitched.get,
-    sessionId: (c.session_id as Extract<Column, { kind: 'id' }>).nums,
+    sessionId: gatherNumbers(raw, 'session_id', rows),
     eventType: eventType.codes, eventTypeDict: eventType.dict,
     accounting: {
       source: 'clickstream', bronze: raw.rowCount, accepted: n, superseded: repeats, quarantined, byReason,

@@ -1,7 +1,7 @@
 // Gathering accepted rows into new columns. Overridden raw text on an accepted row (valid, but
 // not the generator's typed form) is parsed here, so silver never carries raw text forward.
 import type { Column, ColumnType, Table } from '../table';
-import { columnIndex } from '../table';
+import { columnIndex, view } from '../table';
 import { cellText } from '../../io/cell-text';
 import { parseIsoUtc } from '../time';
 
@@ -40,6 +40,11 @@ function overriddenPositions(col: Column, rows: Int32Array): number[] {
 
 /** A new column holding `rows` of `col`, in that order, without overrides. */
 export function gatherColumn(col: Column, type: ColumnType, rows: Int32Array): Column {
+  if (col.kind === 'view') {
+    const composed = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) composed[i] = col.rows[rows[i]];
+    return gatherColumn(col.base, type, composed);
+  }
   const n = rows.length;
   const ov = col.overrides && col.overrides.size > 0 ? col.overrides : null;
   const patched = ov ? overriddenPositions(col, rows) : [];
@@ -79,6 +84,41 @@ export function gatherColumn(col: Column, type: ColumnType, rows: Int32Array): C
   }
 }
 
+/** A column's values for every row of its table, materialised (views gathered, others as they are). */
+export function materialize(col: Column, type: ColumnType): Column {
+  return col.kind === 'view' ? gatherColumn(col.base, type, col.rows) : col;
+}
+
+/** Views of the named raw columns at `rows`: what a silver table shows, without copying. */
+export function viewNamed(raw: Table, names: readonly string[], rows: Int32Array): Record<string, Column> {
+  const out: Record<string, Column> = {};
+  for (const name of names) out[name] = view(raw.columns[columnIndex(raw.schema, name)], rows);
+  return out;
+}
+
+/** Typed values of one raw column at `rows` (overrides parsed), for the folds downstream. */
+export function gatherNumbers(raw: Table, name: string, rows: Int32Array): Float64Array {
+  const i = columnIndex(raw.schema, name);
+  const c = gatherColumn(raw.columns[i], raw.schema.columns[i].type, rows);
+  if (c.kind === 'number') return c.values;
+  if (c.kind === 'id') return c.nums;
+  throw new Error(`${raw.schema.name}.${name} is not numeric`);
+}
+
+export function gatherCodes(raw: Table, name: string, rows: Int32Array): { codes: Int32Array; dict: readonly string[] } {
+  const i = columnIndex(raw.schema, name);
+  const c = gatherColumn(raw.columns[i], raw.schema.columns[i].type, rows);
+  if (c.kind !== 'code') throw new Error(`${raw.schema.name}.${name} is not a code column`);
+  return { codes: c.codes, dict: c.dict };
+}
+
+export function gatherTexts(raw: Table, name: string, rows: Int32Array): (string | null)[] {
+  const i = columnIndex(raw.schema, name);
+  const c = gatherColumn(raw.columns[i], raw.schema.columns[i].type, rows);
+  if (c.kind !== 'text') throw new Error(`${raw.schema.name}.${name} is not a text column`);
+  return c.values;
+}
+
 /** Gathers the named raw columns (same names in the target schema). */
 export function gatherNamed(raw: Table, names: readonly string[], rows: Int32Array): Record<string, Column> {
   const out: Record<string, Column> = {};
@@ -104,6 +144,7 @@ export function rawNumber(raw: Table, name: string, row: number): number {
   if (col.kind === 'number') return col.values[row];
   if (col.kind === 'id') return col.nums[row];
   if (col.kind === 'code') return col.codes[row];
+  if (col.kind === 'view') throw new Error(`${raw.schema.name}.${name}: read views through their base table`);
   throw new Error(`${raw.schema.name}.${name} is not numeric`);
 }
 

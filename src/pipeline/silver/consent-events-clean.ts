@@ -1,9 +1,9 @@
 // silver/consent_events_clean.csv. Grain: one row per event_id (first arrival kept), attributed
 // through (source_system, source_customer_id).
-import type { Column, Table } from '../table';
+import type { Table } from '../table';
 import { lazy, makeTable } from '../table';
 import { consentEventsCleanSchema } from '../schema/silver';
-import { gatherNamed } from './columns';
+import { gatherCodes, gatherNumbers, gatherTexts, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
 import { keyColumnGetter } from './customer-lookup';
 import { firstArrivals } from './first-arrival';
@@ -27,10 +27,10 @@ const COLS = ['event_id', 'source_system', 'source_customer_id', 'purpose', 'sta
 
 export function consentEventsClean(raw: Table, reasons: Uint8Array, lookup: CustomerLookup): ConsentEventsClean {
   const { rows, repeats } = firstArrivals(raw, 'event_id', reasons);
-  const c = gatherNamed(raw, COLS, rows);
+  const c = viewNamed(raw, COLS, rows);
   const n = rows.length;
-  const systems = c.source_system as Extract<Column, { kind: 'code' }>;
-  const ids = (c.source_customer_id as Extract<Column, { kind: 'text' }>).values;
+  const systems = gatherCodes(raw, 'source_system', rows);
+  const ids = gatherTexts(raw, 'source_customer_id', rows);
   const maps = systems.dict.map((s) => lookup.system(s));
   const person = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -41,13 +41,13 @@ export function consentEventsClean(raw: Table, reasons: Uint8Array, lookup: Cust
     c.event_id, c.source_system, c.source_customer_id, lazy(keyColumnGetter(person, lookup.keys)), c.purpose, c.status,
     c.event_ts, c.capture_point,
   ]);
-  const purpose = c.purpose as Extract<Column, { kind: 'code' }>;
-  const status = c.status as Extract<Column, { kind: 'code' }>;
+  const purpose = gatherCodes(raw, 'purpose', rows);
+  const status = gatherCodes(raw, 'status', rows);
   const { quarantined, byReason } = countReasons(reasons);
   return {
     table, person, rawRow: rows,
-    eventTs: (c.event_ts as Extract<Column, { kind: 'number' }>).values,
-    eventId: (c.event_id as Extract<Column, { kind: 'id' }>).nums,
+    eventTs: gatherNumbers(raw, 'event_ts', rows),
+    eventId: gatherNumbers(raw, 'event_id', rows),
     purpose: purpose.codes, purposeDict: purpose.dict, status: status.codes, statusDict: status.dict,
     accounting: {
       source: 'consent_events', bronze: raw.rowCount, accepted: n, superseded: repeats, quarantined, byReason,

@@ -39,7 +39,9 @@ export function dedupeCustomerRecords(raw: Table, reasons: Uint8Array): Customer
   const rawText = (_: Table, name: string, row: number) => readers[name](row);
   const readers: Record<string, (row: number) => string> = {};
   for (const c of raw.schema.columns) readers[c.name] = textOf(c.name);
-  const updatedAt = (row: number) => rawNumber(raw, 'updated_at', row);
+  const updatedCol = raw.columns[columnIndex(raw.schema, 'updated_at')];
+  const updatedValues = updatedCol.kind === 'number' ? updatedCol.values : null;
+  const updatedAt = (row: number) => (updatedValues !== null && raw.flagged?.[row] !== 1 ? updatedValues[row] : rawNumber(raw, 'updated_at', row));
   // Latest version per (system, id): one map per system, no composite string keys.
   const winners = new Map<string, Map<string, number>>();
   const systemOf = readers.source_system, idOf = readers.source_customer_id;
@@ -54,11 +56,11 @@ export function dedupeCustomerRecords(raw: Table, reasons: Uint8Array): Customer
     const prev = winner.get(id);
     if (prev === undefined || updatedOrder(updatedAt(r)) >= updatedOrder(updatedAt(prev))) winner.set(id, r);
   }
-  const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // Default sort compares strings by UTF-16 code units: the string order we want, without a callback.
   const rowsInKeyOrder: number[] = [];
-  for (const sys of [...winners.keys()].sort(byString)) {
+  for (const sys of [...winners.keys()].sort()) {
     const winner = winners.get(sys)!;
-    const ids = [...winner.keys()].sort(byString);
+    const ids = [...winner.keys()].sort();
     for (const id of ids) rowsInKeyOrder.push(winner.get(id)!);
   }
   const n = rowsInKeyOrder.length;

@@ -1,10 +1,10 @@
 // silver/orders_current.csv. Grain: one row per live order — its accepted change with the highest
 // lsn (one lsn delivered twice: the later arrival). A delete as the newest change removes the order.
-import type { Column, Table } from '../table';
+import type { Table } from '../table';
 import { codeColumn, idColumn, numberColumn as numbersOf } from '../table';
-import { lazy, makeTable, num, numberColumn } from '../table';
+import { lazy, makeTable, num } from '../table';
 import { ordersCurrentSchema } from '../schema/silver';
-import { gatherNamed, indicesWhere, rawNumber } from './columns';
+import { gatherCodes, gatherNumbers, gatherTexts, indicesWhere, rawNumber, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
 import { keyColumnGetter } from './customer-lookup';
 import { denseIndex, maxOf } from './dense-keys';
@@ -42,18 +42,18 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
   for (let k = 0; k < current.length; k++) if (op[current[k]] === deleteCode) deleted++;
   const liveRows = new Int32Array(current.length - deleted);
   for (let k = 0, j = 0; k < current.length; k++) if (op[current[k]] !== deleteCode) liveRows[j++] = acceptedRows[current[k]];
-  const out = gatherNamed(raw, RAW_COLUMNS.filter((c) => c !== 'op'), liveRows);
+  const out = viewNamed(raw, RAW_COLUMNS.filter((c) => c !== 'op'), liveRows);
   const n = liveRows.length;
   const person = new Int32Array(n);
-  const systems = (out.source_system as Extract<Column, { kind: 'code' }>);
-  const ids = (out.source_customer_id as Extract<Column, { kind: 'text' }>).values;
+  const systems = gatherCodes(raw, 'source_system', liveRows);
+  const ids = gatherTexts(raw, 'source_customer_id', liveRows);
   const systemMaps = systems.dict.map((s) => lookup.system(s));
   for (let i = 0; i < n; i++) {
     const s = systems.codes[i];
     const id = ids[i];
     person[i] = s < 0 || id === null ? -1 : systemMaps[s].get(id) ?? -1;
   }
-  const status = out.status as Extract<Column, { kind: 'code' }>;
+  const status = gatherCodes(raw, 'status', liveRows);
   const countedCodes = COUNTED_STATUSES.map((s) => status.dict.indexOf(s));
   const counted = new Uint8Array(n);
   const countedNum = new Float64Array(n);
@@ -68,8 +68,8 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
   const superseded = acceptedRows.length - n;
   return {
     table, person, counted, rawRow,
-    orderTs: numberColumn(table, 'order_ts'),
-    amountCents: numberColumn(table, 'amount'),
+    orderTs: gatherNumbers(raw, 'order_ts', liveRows),
+    amountCents: gatherNumbers(raw, 'amount', liveRows),
     accounting: {
       source: 'orders', bronze: raw.rowCount, accepted: n, superseded, quarantined, byReason,
       supersededDetail: {

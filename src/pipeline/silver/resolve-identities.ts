@@ -100,32 +100,43 @@ export function resolveIdentities(records: CustomerRecords, params: Pick<RunPara
     placeholders.push(...kindPlaceholders);
   }
 
-  // Components: members in record order; key from the members' (system, id).
-  const rootMembers = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(parent, i);
-    const list = rootMembers.get(r);
-    if (list) list.push(i);
-    else rootMembers.set(r, [i]);
+  // Components by counting sort on the root: members stay in record order; key from the members' (system, id).
+  const root = new Int32Array(n);
+  const sizeOfRoot = new Int32Array(n);
+  for (let i = 0; i < n; i++) sizeOfRoot[(root[i] = find(parent, i))]++;
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) if (sizeOfRoot[i] > 0) roots.push(i);
+  const startOfRoot = new Int32Array(n);
+  let at = 0;
+  for (const r of roots) {
+    startOfRoot[r] = at;
+    at += sizeOfRoot[r];
   }
-  const people = [...rootMembers.values()].map((m) => ({
-    members: m,
-    key: customerKeyOf(m.map((i) => `${records.system[i]}:${records.id[i]}`)),
-  }));
-  people.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const grouped = new Int32Array(n);
+  const fill = startOfRoot.slice();
+  for (let i = 0; i < n; i++) grouped[fill[root[i]]++] = i;
+  const rootKeys = roots.map((r) => {
+    const ids: string[] = [];
+    for (let k = startOfRoot[r]; k < startOfRoot[r] + sizeOfRoot[r]; k++) ids.push(`${records.system[grouped[k]]}:${records.id[grouped[k]]}`);
+    return customerKeyOf(ids);
+  });
+  const order = Int32Array.from(roots.keys()).sort((a, b) => (rootKeys[a] < rootKeys[b] ? -1 : rootKeys[a] > rootKeys[b] ? 1 : 0));
 
   const personOf = new Int32Array(n);
-  const membersStart = new Int32Array(people.length + 1);
+  const membersStart = new Int32Array(roots.length + 1);
   const members = new Int32Array(n);
-  let at = 0;
-  people.forEach((p, pi) => {
+  const keys = new Array<string>(roots.length);
+  at = 0;
+  for (let pi = 0; pi < order.length; pi++) {
+    const r = roots[order[pi]];
+    keys[pi] = rootKeys[order[pi]];
     membersStart[pi] = at;
-    for (const m of p.members) {
-      personOf[m] = pi;
-      members[at++] = m;
+    for (let k = startOfRoot[r]; k < startOfRoot[r] + sizeOfRoot[r]; k++) {
+      personOf[grouped[k]] = pi;
+      members[at++] = grouped[k];
     }
-  });
-  membersStart[people.length] = at;
+  }
+  membersStart[roots.length] = at;
 
   const matchRule = new Array<string>(n);
   for (let i = 0; i < n; i++) {
@@ -138,5 +149,5 @@ export function resolveIdentities(records: CustomerRecords, params: Pick<RunPara
     IDENTIFIER_KINDS.forEach((k, ki) => shares[ki][i] && kinds.push(k));
     matchRule[i] = kinds.join('|');
   }
-  return { personOf, keys: people.map((p) => p.key), membersStart, members, matchRule, placeholders };
+  return { personOf, keys, membersStart, members, matchRule, placeholders };
 }

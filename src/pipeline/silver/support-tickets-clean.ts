@@ -1,10 +1,10 @@
 // silver/support_tickets_clean.csv. Grain: one row per ticket_id (first arrival kept).
 // A ticket matches when its normalised email belongs to member records of exactly one person and
 // is not a placeholder.
-import type { Column, Table } from '../table';
+import type { Table } from '../table';
 import { lazy, makeTable, text } from '../table';
 import { supportTicketsCleanSchema } from '../schema/silver';
-import { gatherNamed } from './columns';
+import { gatherCodes, gatherNumbers, gatherTexts, viewNamed } from './columns';
 import type { CustomerRecords } from './customer-records';
 import { keyColumnGetter } from './customer-lookup';
 import { firstArrivals } from './first-arrival';
@@ -42,9 +42,9 @@ export function emailOwners(records: CustomerRecords, ids: ResolvedIdentities): 
 
 export function supportTicketsClean(raw: Table, reasons: Uint8Array, records: CustomerRecords, ids: ResolvedIdentities): SupportTicketsClean {
   const { rows, repeats } = firstArrivals(raw, 'ticket_id', reasons);
-  const c = gatherNamed(raw, [...COLS, 'email'], rows);
+  const c = viewNamed(raw, COLS, rows);
   const n = rows.length;
-  const rawEmail = (c.email as Extract<Column, { kind: 'text' }>).values;
+  const rawEmail = gatherTexts(raw, 'email', rows);
   const owners = emailOwners(records, ids);
   const email = new Array<string | null>(n);
   const person = new Int32Array(n);
@@ -58,11 +58,11 @@ export function supportTicketsClean(raw: Table, reasons: Uint8Array, records: Cu
     c.ticket_id, text(email), lazy(keyColumnGetter(person, ids.keys)), c.opened_at, c.closed_at, c.status, c.priority,
     c.channel, c.topic, c.csat_score,
   ]);
-  const status = c.status as Extract<Column, { kind: 'code' }>;
+  const status = gatherCodes(raw, 'status', rows);
   const { quarantined, byReason } = countReasons(reasons);
   return {
     table, person, rawRow: rows, status: status.codes, statusDict: status.dict,
-    csat: (c.csat_score as Extract<Column, { kind: 'number' }>).values,
+    csat: gatherNumbers(raw, 'csat_score', rows),
     accounting: {
       source: 'support_tickets', bronze: raw.rowCount, accepted: n, superseded: repeats, quarantined, byReason,
       supersededDetail: { duplicate_deliveries: repeats },

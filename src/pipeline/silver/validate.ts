@@ -106,6 +106,7 @@ function isEmptyTyped(col: Column, row: number): boolean {
     case 'code': return col.codes[row] < 0;
     case 'id': return Number.isNaN(col.nums[row]);
     case 'lazy': return (col.get(row) ?? '') === '';
+    case 'view': return isEmptyTyped(col.base, col.rows[row]);
   }
 }
 

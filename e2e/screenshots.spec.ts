@@ -7,17 +7,18 @@ import { openLab, search, tableReady, waitForRun } from './helpers';
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const RUN = { seed: 21, customers: 5000 };
 
-const SHOTS: { name: string; screen: Record<string, string | string[]>; ready: 'table' | 'kpi' | 'chart' | 'dialog' }[] = [
+const SHOTS: { name: string; screen: Record<string, string | string[]>; ready: 'table' | 'kpi' | 'chart' | 'dialog' | 'activation' }[] = [
   { name: 'overview', screen: { view: 'overview' }, ready: 'kpi' },
   { name: 'data-layers', screen: { view: 'layers', table: 'gold/customer_360.csv', sort: '-revenue_90d' }, ready: 'table' },
   { name: 'customer-360', screen: { view: 'customers', f: 'segment:eq:Champion', sort: '-lifetime_revenue' }, ready: 'table' },
   { name: 'segments', screen: { view: 'segments' }, ready: 'chart' },
   { name: 'quality', screen: { view: 'quality' }, ready: 'table' },
+  { name: 'activation', screen: { view: 'activation' }, ready: 'activation' },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots (${scheme})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     mkdirSync(OUT, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
@@ -28,6 +29,7 @@ for (const scheme of ['light', 'dark'] as const) {
       if (shot.ready === 'table') await tableReady(page);
       if (shot.ready === 'kpi') await expect(page.locator('[data-kpi]').first()).toBeVisible();
       if (shot.ready === 'chart') await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+      if (shot.ready === 'activation') await expect(page.locator('[data-channel] .audience-n').first()).toBeVisible();
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${OUT}${shot.name}-${scheme}.png` });
     }
@@ -38,5 +40,39 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.locator('.data-table tbody tr').first().getByRole('button', { name: /Open profile of/ }).click();
     await expect(page.getByRole('list', { name: 'Events in time order' })).toBeVisible();
     await page.screenshot({ path: `${OUT}profile-${scheme}.png` });
+
+    // Identity under the default rules: the accuracy lists, false merges beside missed ones.
+    await page.goto(search(RUN, { view: 'identity' }));
+    await waitForRun(page, RUN);
+    await expect(page.locator('[data-stat="profiles"] .kpi-value')).toBeVisible();
+    await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await page.evaluate(() => document.getElementById('acc-h')?.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${OUT}identity-accuracy-${scheme}.png` });
+
+    // After a rule change (phone no longer links): the rules and "What moved".
+    const rules = page.getByRole('form', { name: 'Identity rules' });
+    await rules.getByRole('checkbox', { name: 'Phone' }).uncheck();
+    await rules.getByRole('button', { name: 'Apply rules' }).click();
+    const moved = page.getByRole('region', { name: 'What moved' });
+    await expect(moved).toBeVisible();
+    await page.evaluate(() => {
+      const top = document.querySelector('.identity-top')!.getBoundingClientRect().top + window.scrollY;
+      const nav = document.querySelector('.nav-bar')!.getBoundingClientRect().height;
+      window.scrollTo(0, top - nav - 12);
+    });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${OUT}identity-${scheme}.png` });
+
+    // A false merge's profile on its identity graph (default rules: a household's shared phone).
+    await page.goto(search(RUN, { view: 'identity' }));
+    await waitForRun(page, RUN);
+    await page.getByRole('list', { name: 'False merges' }).getByRole('button', { name: /^Open profile/ }).first().click();
+    await expect(page.getByRole('dialog').getByRole('img', { name: 'Identity graph' })).toBeVisible();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${OUT}profile-identity-graph-${scheme}.png` });
+    await page.getByRole('dialog').getByRole('tab', { name: 'Consent' }).click();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${OUT}profile-consent-${scheme}.png` });
   });
 }

@@ -2,14 +2,16 @@
 // same data (same run parameters) and the same screen (view, table, sort, filters, page, profile).
 import type { Filter, FilterOp, SortKey } from '../../worker/api';
 
-export const VIEWS = ['overview', 'layers', 'customers', 'segments', 'quality'] as const;
+export const VIEWS = ['overview', 'layers', 'identity', 'customers', 'segments', 'activation', 'quality'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
   overview: 'Overview',
   layers: 'Data layers',
+  identity: 'Identity',
   customers: 'Customer 360',
   segments: 'Segments',
+  activation: 'Activation',
   quality: 'Quality',
 };
 
@@ -54,8 +56,11 @@ const RUN_KEYS: [keyof RunText, string][] = [
   ['now', 'now'],
   ['issues', 'issues'],
   ['link', 'link'],
-  ['placeholderThreshold', 'placeholder_threshold'],
+  ['placeholderThreshold', 'pt'],
 ];
+
+/** Older or longer spellings a link may carry; read, never written. */
+const RUN_ALIASES: [keyof RunText, string][] = [['placeholderThreshold', 'placeholder_threshold']];
 
 export function emptyScreen(view: View = 'overview'): ScreenState {
   return { view, sort: [], filters: [], q: '', page: 1, size: DEFAULT_PAGE_SIZE };
@@ -103,6 +108,10 @@ export function parseUrl(search: string): UrlState {
   for (const [key, name] of RUN_KEYS) {
     const v = p.get(name);
     if (v !== null) run[key] = v;
+  }
+  for (const [key, name] of RUN_ALIASES) {
+    const v = p.get(name);
+    if (v !== null && run[key] === undefined) run[key] = v;
   }
   const viewText = p.get('view');
   const view: View = (VIEWS as readonly string[]).includes(viewText ?? '') ? (viewText as View) : 'overview';

@@ -11,11 +11,13 @@ import { OverviewView } from '../features/overview/overview-view';
 import { LayersView } from '../features/layers/layers-view';
 import { Customer360View } from '../features/customer360/customer360-view';
 import { QualityView } from '../features/quality/quality-view';
+import { ActivationView } from '../features/activation/activation-view';
 import { Loading } from '../components/states';
 import { NavProvider, useNav as useNavState, type Nav } from './nav-context';
 
 // The charts library is the biggest part of the bundle: load it with the view that needs it.
 const SegmentsView = lazy(() => import('../features/segments/segments-view').then((m) => ({ default: m.SegmentsView })));
+const IdentityView = lazy(() => import('../features/identity/identity-view').then((m) => ({ default: m.IdentityView })));
 
 export function App() {
   const url = useUrlState();
@@ -93,10 +95,14 @@ function CurrentView() {
       return <OverviewView />;
     case 'layers':
       return <LayersView />;
+    case 'identity':
+      return <IdentityView />;
     case 'customers':
       return <Customer360View />;
     case 'segments':
       return <SegmentsView />;
+    case 'activation':
+      return <ActivationView />;
     case 'quality':
       return <QualityView />;
   }

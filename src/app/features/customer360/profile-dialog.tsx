@@ -1,12 +1,17 @@
-// One person: every gold field, the source records that were merged, and a timeline of what they did.
+// One person: every gold field (and the source record it survived from), the source records that
+// were merged and the identity graph that merged them, consent per purpose, and a timeline.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ProfileDetail, RowSet } from '../../../worker/api';
 import { useWorkerQuery } from '../../lib/use-worker-query';
 import { groupDigits } from '../../lib/format';
 import { ErrorState, Loading } from '../../components/states';
 import { buildTimeline, TIMELINE_KINDS, type TimelineKind } from './timeline';
+import { IdentityGraphView, ProvenanceTable } from './identity-graph';
+import { ConsentPanel } from './consent-panel';
 
-export function ProfileDialog({ customerKey, onClose }: { customerKey: string; onClose: () => void }) {
+export type ProfileTab = 'timeline' | 'identity' | 'consent' | 'fields' | 'records';
+
+export function ProfileDialog({ customerKey, onClose, initialTab = 'timeline' }: { customerKey: string; onClose: () => void; initialTab?: ProfileTab }) {
   const ref = useRef<HTMLDialogElement>(null);
   const uid = useId();
   const q = useWorkerQuery<ProfileDetail | null>(`profile|${customerKey}`, (api) => api.profile(customerKey));
@@ -53,17 +58,19 @@ export function ProfileDialog({ customerKey, onClose }: { customerKey: string; o
         {q.error && <ErrorState message={q.error} />}
         {!q.error && detail === undefined && <Loading label="Loading profile…" />}
         {detail === null && <ErrorState title="No such customer" message={`There is no profile with key ${customerKey} in this run.`} />}
-        {detail && <ProfileBody detail={detail} />}
+        {detail && <ProfileBody key={detail.customerKey} detail={detail} initialTab={initialTab} />}
       </div>
     </dialog>
   );
 }
 
-function ProfileBody({ detail }: { detail: ProfileDetail }) {
-  const [tab, setTab] = useState<'timeline' | 'fields' | 'records'>('timeline');
+function ProfileBody({ detail, initialTab }: { detail: ProfileDetail; initialTab: ProfileTab }) {
+  const [tab, setTab] = useState<ProfileTab>(initialTab);
   const uid = useId();
   const tabs = [
     { id: 'timeline', label: 'Timeline' },
+    { id: 'identity', label: 'Identity graph' },
+    { id: 'consent', label: 'Consent' },
     { id: 'fields', label: `All fields (${detail.fields.length})` },
     { id: 'records', label: `Merged source records (${detail.records.rows.length})` },
   ] as const;
@@ -94,6 +101,8 @@ function ProfileBody({ detail }: { detail: ProfileDetail }) {
       </div>
       <div role="tabpanel" id={`${uid}-panel-${tab}`} aria-labelledby={`${uid}-tab-${tab}`} className="tab-panel">
         {tab === 'timeline' && <Timeline detail={detail} />}
+        {tab === 'identity' && <IdentityPanel detail={detail} />}
+        {tab === 'consent' && <ConsentPanel detail={detail} />}
         {tab === 'fields' && <Fields detail={detail} />}
         {tab === 'records' && <RowSetTable set={detail.records} caption="Source records merged into this profile (silver identity joined with the raw records)" />}
       </div>
@@ -120,7 +129,29 @@ function Contactability({ detail }: { detail: ProfileDetail }) {
   );
 }
 
+function IdentityPanel({ detail }: { detail: ProfileDetail }) {
+  // Older workers answer without these; say so instead of failing.
+  if (!detail.graph) return <p className="note">This run has no identity graph.</p>;
+  return (
+    <div className="identity-panel">
+      <h3 className="panel-h">How this profile was resolved</h3>
+      <p className="note">
+        Each circle is a source record (<code>system:id</code>); a line joins two records that share an identifier the rules link on. A dashed line is a
+        placeholder value — held by too many records to mean one person — so it is shown but links nothing.
+      </p>
+      <IdentityGraphView graph={detail.graph} />
+      {detail.provenance && (
+        <>
+          <h3 className="panel-h">Golden fields and their sources</h3>
+          <ProvenanceTable provenance={detail.provenance} />
+        </>
+      )}
+    </div>
+  );
+}
+
 function Fields({ detail }: { detail: ProfileDetail }) {
+  const source = new Map((detail.provenance ?? []).map((f) => [f.field, f.record]));
   return (
     <dl className="fields">
       {detail.fields.map((f) => (
@@ -130,7 +161,15 @@ function Fields({ detail }: { detail: ProfileDetail }) {
           </dt>
           <dd>
             <span className="field-value">{f.value === '' ? <span className="null">—</span> : groupDigits(f.value)}</span>
-            <span className="field-desc">{f.description}</span>
+            <span className="field-desc">
+              {f.description}
+              {source.get(f.name) && (
+                <>
+                  {' '}
+                  From <code>{source.get(f.name)}</code>.
+                </>
+              )}
+            </span>
           </dd>
         </div>
       ))}

@@ -147,10 +147,19 @@ function RunShown() {
       </p>
     );
   }
+  // Identity rules are named only when they differ from the defaults (as in the URL).
+  const rules = runTextOf(shown);
   return (
     <p className="run-shown" data-run={paramsKey(shown)} role="status" aria-label="Run on screen" title={`Built in ${formatMs(summary.totalMs)}`}>
       seed <strong>{shown.seed}</strong> · <strong>{fmtInt.format(shown.customers)}</strong> customers · now <strong>{shown.now}</strong> · problems{' '}
       <strong>{shown.issues ? 'on' : 'off'}</strong>
+      {(rules.link !== undefined || rules.placeholderThreshold !== undefined) && (
+        <>
+          {' '}
+          · link <strong>{shown.link.length ? shown.link.join(', ') : 'nothing'}</strong> · placeholder threshold{' '}
+          <strong>{shown.placeholderThreshold}</strong>
+        </>
+      )}
     </p>
   );
 }

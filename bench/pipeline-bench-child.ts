@@ -3,6 +3,7 @@
 // Runs the in-memory pipeline once (cold, what a user gets), then times customer360() and the folds
 // alone on the run's silver inputs, then DuckDB on the same silver tables. Prints one JSON line.
 import { performance } from 'node:perf_hooks';
+import { timeLookups } from './lookup-timing';
 import { resolveParams } from '../src/pipeline/params';
 import { runPipeline, SOURCE_NAMES, type PipelineRun } from '../src/pipeline/run';
 import { customer360, type Customer360Inputs } from '../src/pipeline/gold/customer-360';
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   let customer360Ms: number[] = [];
   let foldsMs: number[] = [];
   let duckdb: ChildResult['duckdb'] = null;
+  const lookup = timeLookups(run);
   if (!pipelineOnly) {
     const inputs = goldInputs(run);
     customer360Ms = timeRepeats(() => customer360(inputs));
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
     people: run.silver.identities.keys.length,
     rawRows, rawRowsTotal: Object.values(rawRows).reduce((a, b) => a + b, 0),
     stagesMs, totalMs, peakRssAfterRun, peakRssAtEnd: process.resourceUsage().maxRSS * 1024,
-    heapUsedAfterRun, heapLiveAfterGc, customer360Ms, foldsMs, duckdb,
+    heapUsedAfterRun, heapLiveAfterGc, customer360Ms, foldsMs, duckdb, lookup,
   };
   process.stdout.write(RESULT_PREFIX + JSON.stringify(result) + '\n');
 }

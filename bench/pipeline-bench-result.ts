@@ -51,6 +51,7 @@ export interface ChildResult {
   /** The folds alone (accumulators and distinct sessions, no derived columns or table). */
   readonly foldsMs: number[];
   readonly duckdb: DuckdbFigures | null;
+  readonly lookup: import('./lookup-timing').LookupFigures;
 }
 
 export const best = (xs: readonly number[]): number => Math.min(...xs);

@@ -76,6 +76,10 @@ function detail(r: ChildResult, loadBefore: string, loadAfter: string): string {
       (r.heapLiveAfterGc !== null ? `, ${int(r.heapLiveAfterGc / MB)} MB live after a full GC` : '') +
       `; peak RSS at child exit ${int(r.peakRssAtEnd / MB)} MB (incl. repeats and DuckDB)`,
   ];
+  lines.push(
+    `lookup          index built in ${ms(r.lookup.indexMs)} ms; ${r.lookup.lookups.toLocaleString('en-US')} messy identifiers ` +
+      `(${r.lookup.found.toLocaleString('en-US')} found): ${r.lookup.perLookupUs.toFixed(1)} µs per lookup, worst ${ms(r.lookup.worstUs / 1000)} ms`,
+  );
   if (r.customer360Ms.length) {
     lines.push(
       `customer360()   ${r.customer360Ms.map(ms).join(' / ')} ms → best ${ms(best(r.customer360Ms))} ms  (same silver inputs; folds + derived columns + table)`,
@@ -104,7 +108,7 @@ function detail(r: ChildResult, loadBefore: string, loadAfter: string): string {
 
 function summary(results: readonly ChildResult[]): string {
   const header = ['customers', 'raw rows', ...STAGES.map((s) => `${s} ms`), 'total ms', 'raw rows/s', 'peak RSS MB',
-    'customer360() ms', 'DuckDB ms', 'gold / DuckDB', 'customer360() / DuckDB', 'customer360() / DuckDB 1 thread', 'check'];
+    'customer360() ms', 'DuckDB ms', 'gold / DuckDB', 'customer360() / DuckDB', 'customer360() / DuckDB 1 thread', 'check', 'lookup µs'];
   const rows = results.map((r) => {
     const d = r.duckdb;
     const q = d ? best(d.queryMs) : NaN;
@@ -115,6 +119,7 @@ function summary(results: readonly ChildResult[]): string {
       d ? ratio(r.stagesMs.gold, q) : 'n/a', d ? ratio(best(r.customer360Ms), q) : 'n/a',
       d ? ratio(best(r.customer360Ms), best(d.querySingleThreadMs)) : 'n/a',
       d ? (checkVerdict(d, r.people) === 'match' ? 'match' : 'DIFFERENT') : 'n/a',
+      r.lookup.perLookupUs.toFixed(1),
     ];
   });
   return markdownTable(header, rows, 0);

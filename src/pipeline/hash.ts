@@ -23,7 +23,21 @@ function mix(byte: number): void {
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 export function fnv1a64(s: string): string {
+  fnvStart();
+  fnvUpdate(s);
+  return fnvDigest();
+}
+
+/** Streaming form: start, feed strings (as if concatenated), digest. One digest at a time. */
+export function fnvStart(): void {
   h0 = 0x2325; h1 = 0x8422; h2 = 0x9ce4; h3 = 0xcbf2;
+}
+
+export function fnvDigest(): string {
+  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+}
+
+export function fnvUpdate(s: string): void {
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) mix(c);
@@ -47,5 +61,4 @@ export function fnv1a64(s: string): string {
       mix(0x80 | (c & 63));
     }
   }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
 }

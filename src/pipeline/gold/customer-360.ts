@@ -128,30 +128,39 @@ function derive(inp: Customer360Inputs, acc: Accumulators, sessions30d: Float64A
   const segment = new Int32Array(people), tier = new Int32Array(people);
   const risk = new Float64Array(people), band = new Int32Array(people);
   const fullName = new Array<string | null>(people);
+  const codesOf = (values: readonly string[]) => Object.fromEntries(values.map((v, i) => [v, i])) as Record<string, number>;
+  const segmentCode = codesOf(SEGMENTS), tierCode = codesOf(VALUE_TIERS), bandCode = codesOf(CHURN_BANDS);
+  const churnInputs = { daysSinceLastOrder: 0, orders90d: 0, ticketsOpen: 0, avgCsat: NaN, sessions30d: 0 };
   for (let p = 0; p < people; p++) {
     canEmail[p] = consent[0][p] === 0 && profile.email[p] !== null ? 1 : 0;
     canSms[p] = consent[1][p] === 0 && profile.phone[p] !== null ? 1 : 0;
     canAds[p] = consent[2][p] === 0 ? 1 : 0;
     const f = acc.ordersCount[p];
-    segment[p] = SEGMENTS.indexOf(segmentOf(f, days[p]));
-    tier[p] = VALUE_TIERS.indexOf(valueTierOf(acc.revenueCents[p]));
+    segment[p] = segmentCode[segmentOf(f, days[p])];
+    tier[p] = tierCode[valueTierOf(acc.revenueCents[p])];
     if (f > 0) {
-      risk[p] = churnRiskOf({
-        daysSinceLastOrder: days[p], orders90d: acc.orders90d[p], ticketsOpen: acc.ticketsOpen[p],
-        avgCsat: avgCsat[p], sessions30d: sessions30d[p],
-      });
-      band[p] = Number.isNaN(risk[p]) ? -1 : CHURN_BANDS.indexOf(churnBandOf(risk[p]));
+      churnInputs.daysSinceLastOrder = days[p];
+      churnInputs.orders90d = acc.orders90d[p];
+      churnInputs.ticketsOpen = acc.ticketsOpen[p];
+      churnInputs.avgCsat = avgCsat[p];
+      churnInputs.sessions30d = sessions30d[p];
+      risk[p] = churnRiskOf(churnInputs);
+      band[p] = Number.isNaN(risk[p]) ? -1 : bandCode[churnBandOf(risk[p])];
     } else {
       risk[p] = NaN;
       band[p] = -1;
     }
-    const parts = [profile.firstName[p], profile.lastName[p]].filter((s): s is string => s !== null);
-    fullName[p] = parts.length ? parts.join(' ') : null;
+    const first = profile.firstName[p], last = profile.lastName[p];
+    fullName[p] = first === null ? last : last === null ? first : first + ' ' + last;
   }
 
-  const toNum = (a: Uint8Array) => Float64Array.from(a);
+  const toNum = (a: Uint8Array) => {
+    const out = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) out[i] = a[i];
+    return out;
+  };
   const table = makeTable(customer360Schema, people, [
-    text([...inp.keys]), text(fullName), text(profile.email), text(profile.phone), text(profile.country), text(profile.city),
+    text(inp.keys as (string | null)[]), text(fullName), text(profile.email), text(profile.phone), text(profile.country), text(profile.city),
     text(profile.sourceSystems), num(profile.recordCount),
     num(acc.ordersCount), num(acc.revenueCents), num(acc.orders90d), num(acc.revenue90dCents), num(avgOrder),
     num(acc.firstOrderAt), num(acc.lastOrderAt), num(days),

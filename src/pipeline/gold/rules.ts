@@ -23,12 +23,12 @@ export function valueTierOf(lifetimeCents: number): 'high' | 'medium' | 'low' | 
 }
 
 export interface ChurnInputs {
-  readonly daysSinceLastOrder: number;
-  readonly orders90d: number;
-  readonly ticketsOpen: number;
+  daysSinceLastOrder: number;
+  orders90d: number;
+  ticketsOpen: number;
   /** Unrounded mean csat, NaN when none rated. */
-  readonly avgCsat: number;
-  readonly sessions30d: number;
+  avgCsat: number;
+  sessions30d: number;
 }
 
 export function churnRiskOf(c: ChurnInputs): number {

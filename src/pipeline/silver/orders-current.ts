@@ -83,20 +83,34 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
 
 /** Accepted rows repeating an (order_id, lsn) already seen: duplicate deliveries. */
 function repeatedChanges(orderIds: Float64Array, lsn: Float64Array): number {
-  const lsnSpan = maxOf(lsn) + 1;
-  let nonNegative = true;
-  for (let i = 0; i < lsn.length; i++) if (lsn[i] < 0 || orderIds[i] < 0) nonNegative = false;
-  if (nonNegative && (maxOf(orderIds) + 1) * lsnSpan < 2 ** 52) {
-    const keys = new Float64Array(orderIds.length);
-    for (let i = 0; i < keys.length; i++) keys[i] = orderIds[i] * lsnSpan + lsn[i];
-    keys.sort();
+  const n = orderIds.length;
+  const max = maxOf(orderIds);
+  let dense = max < Math.max(1024, n * 8);
+  for (let i = 0; i < n && dense; i++) if (!(orderIds[i] >= 0 && Number.isInteger(orderIds[i]))) dense = false;
+  if (dense) {
+    // Group rows by order with a counting sort, then compare lsns within each (small) group.
+    const start = new Int32Array(max + 2);
+    for (let i = 0; i < n; i++) start[orderIds[i] + 1]++;
+    for (let k = 0; k <= max; k++) start[k + 1] += start[k];
+    const fill = start.slice(0, max + 1);
+    const grouped = new Float64Array(n);
+    for (let i = 0; i < n; i++) grouped[fill[orderIds[i]]++] = lsn[i];
     let repeats = 0;
-    for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) repeats++;
+    for (let k = 0; k <= max; k++) {
+      for (let a = start[k] + 1; a < start[k + 1]; a++) {
+        for (let b = start[k]; b < a; b++) {
+          if (grouped[a] === grouped[b]) {
+            repeats++;
+            break;
+          }
+        }
+      }
+    }
     return repeats;
   }
   const seen = new Set<string>();
   let repeats = 0;
-  for (let i = 0; i < orderIds.length; i++) {
+  for (let i = 0; i < n; i++) {
     const k = orderIds[i] + ':' + lsn[i];
     if (seen.has(k)) repeats++;
     else seen.add(k);

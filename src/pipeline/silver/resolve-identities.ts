@@ -2,7 +2,7 @@
 // Grain of the result: one entry per record (its component) and one per person (component).
 import type { IdentifierKind, RunParams } from '../params';
 import { IDENTIFIER_KINDS } from '../params';
-import { fnv1a64 } from '../hash';
+import { fnv1a64, fnvDigest, fnvStart, fnvUpdate } from '../hash';
 import type { CustomerRecords } from './customer-records';
 
 export interface Placeholder {
@@ -115,10 +115,16 @@ export function resolveIdentities(records: CustomerRecords, params: Pick<RunPara
   const grouped = new Int32Array(n);
   const fill = startOfRoot.slice();
   for (let i = 0; i < n; i++) grouped[fill[root[i]]++] = i;
+  // customer_key: the hash of the members' "system:id" joined by ",", fed piece by piece (no joined string).
   const rootKeys = roots.map((r) => {
-    const ids: string[] = [];
-    for (let k = startOfRoot[r]; k < startOfRoot[r] + sizeOfRoot[r]; k++) ids.push(`${records.system[grouped[k]]}:${records.id[grouped[k]]}`);
-    return customerKeyOf(ids);
+    fnvStart();
+    for (let k = startOfRoot[r]; k < startOfRoot[r] + sizeOfRoot[r]; k++) {
+      if (k > startOfRoot[r]) fnvUpdate(',');
+      fnvUpdate(records.system[grouped[k]]);
+      fnvUpdate(':');
+      fnvUpdate(records.id[grouped[k]]);
+    }
+    return 'c360_' + fnvDigest();
   });
   const order = Int32Array.from(roots.keys()).sort((a, b) => (rootKeys[a] < rootKeys[b] ? -1 : rootKeys[a] > rootKeys[b] ? 1 : 0));
 

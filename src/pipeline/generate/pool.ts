@@ -5,8 +5,11 @@
 
 const free: Uint32Array[] = [];
 
-/** A zero-filled Uint32Array of length n, recycled when one big enough is free. */
-export function take(n: number): Uint32Array {
+/**
+ * A zero-filled Uint32Array of length n, recycled when one big enough is free. With `zero` false,
+ * a recycled array keeps whatever it held (for scratch that is written before it is read).
+ */
+export function take(n: number, zero = true): Uint32Array {
   let best = -1;
   for (let i = 0; i < free.length; i++) {
     if (free[i].length >= n && (best < 0 || free[i].length < free[best].length)) best = i;
@@ -16,7 +19,7 @@ export function take(n: number): Uint32Array {
   free[best] = free[free.length - 1];
   free.pop();
   const view = whole.subarray(0, n);
-  view.fill(0);
+  if (zero) view.fill(0);
   return view;
 }
 

@@ -1,28 +1,18 @@
 // Ordering rows by time without comparator sorts: a stable two-pass radix sort on 32-bit keys
 // (seconds since the generator's epoch), ~20x faster than Array.prototype.sort on millions of rows.
-// Its working arrays are reused between sorts of one run: every fresh typed array is external
+// Its working arrays come from the generator's pool (see pool.ts) and go back after each sort, so
+// they share memory with the other working arrays of a run: every fresh typed array is external
 // memory to the JS engine, and allocating a lot of it is what triggers full garbage collections.
+import { give, take } from './pool';
 
 /** Below this many rows the engine's own sort of packed (key, index) numbers is quicker. */
 const SMALL = 1 << 12;
 
-let scratchIndex = new Uint32Array(0);
-let scratchKey = new Uint32Array(0);
 const lowCount = new Uint32Array(65537);
 const highCount = new Uint32Array(65537);
 
-function ensureScratch(n: number): void {
-  if (scratchIndex.length >= n) return;
-  const size = Math.max(n, Math.ceil(scratchIndex.length * 1.5));
-  scratchIndex = new Uint32Array(size);
-  scratchKey = new Uint32Array(size);
-}
-
-/** Frees the working arrays (at the end of a run). */
-export function releaseSortScratch(): void {
-  scratchIndex = new Uint32Array(0);
-  scratchKey = new Uint32Array(0);
-}
+/** Frees the working arrays (at the end of a run): they live in the pool, drained by drainPool. */
+export function releaseSortScratch(): void {}
 
 /**
  * Row indices ordered by the key of each row, ascending; equal keys keep their index order
@@ -32,9 +22,8 @@ export function releaseSortScratch(): void {
 export function orderByKey(keys: Uint32Array, n: number = keys.length, stride = 1, field = 0, into?: Uint32Array): Uint32Array {
   const out = into ?? new Uint32Array(n);
   if (n <= SMALL) return orderSmall(keys, n, stride, field, out);
-  ensureScratch(n);
-  const midIndex = scratchIndex;
-  const midKey = scratchKey;
+  const midIndex = take(n, false);
+  const midKey = take(n, false);
   lowCount.fill(0);
   highCount.fill(0);
   for (let i = 0, at = field; i < n; i++, at += stride) {
@@ -53,6 +42,8 @@ export function orderByKey(keys: Uint32Array, n: number = keys.length, stride = 
     midKey[p] = v;
   }
   for (let i = 0; i < n; i++) out[highCount[midKey[i] >>> 16]++] = midIndex[i];
+  give(midIndex);
+  give(midKey);
   return out;
 }
 

@@ -121,8 +121,161 @@ function sortKeyOf(table: Table, name: string): { num?: Float64Array; text?: (st
   return { text };
 }
 
+/**
+ * One text key, as a most-significant-first radix sort: rows are ordered by a few chars at a time
+ * packed with their position into one double (a native numeric sort), and only runs that still tie
+ * go one level deeper. Same order as the comparator sort (string order, ties by row, empty last),
+ * several times faster on 250,000 names.
+ */
+function sortByText(text: (string | null)[], rows: Int32Array, desc: boolean): Int32Array {
+  return mostlyDistinct(text, rows) ? sortDistinctText(text, rows, desc) : sortRepeatedText(text, rows, desc);
+}
+
+/** The first rows decide: keys, emails and ids are distinct; names, cities and enums repeat. */
+function mostlyDistinct(text: (string | null)[], rows: Int32Array): boolean {
+  const probe = Math.min(rows.length, 20_000);
+  const seen = new Set<string | null>();
+  for (let i = 0; i < probe; i++) seen.add(text[rows[i]]);
+  return seen.size > probe * 0.6;
+}
+
+/** Distinct strings: the radix sort straight on the rows' strings. */
+function sortDistinctText(text: (string | null)[], rows: Int32Array, desc: boolean): Int32Array {
+  const present: number[] = [], empty: number[] = [];
+  for (let i = 0; i < rows.length; i++) (text[rows[i]] === null ? empty : present).push(rows[i]);
+  const strings = present.map((r) => text[r]!);
+  const order = Int32Array.from(strings.keys());
+  sortRange(strings, order, 0, 0);
+  const m = present.length;
+  const out = new Int32Array(rows.length);
+  if (!desc) {
+    for (let i = 0; i < m; i++) out[i] = present[order[i]];
+  } else {
+    // Descending by string, ties still by row ascending: walk runs of equal strings from the end.
+    let w = 0;
+    for (let end = m; end > 0; ) {
+      let start = end - 1;
+      while (start > 0 && strings[order[start - 1]] === strings[order[end - 1]]) start--;
+      for (let i = start; i < end; i++) out[w++] = present[order[i]];
+      end = start;
+    }
+  }
+  for (let i = 0; i < empty.length; i++) out[m + i] = empty[i];
+  return out;
+}
+
+function sortRepeatedText(text: (string | null)[], rows: Int32Array, desc: boolean): Int32Array {
+  // Group rows by distinct value (names and cities repeat a lot), sort the distinct values once.
+  const groupOf = new Map<string, number>();
+  const values: string[] = [];
+  const groupOfRow = new Int32Array(rows.length);
+  let empties = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = text[rows[i]];
+    if (v === null) {
+      groupOfRow[i] = -1;
+      empties++;
+      continue;
+    }
+    let g = groupOf.get(v);
+    if (g === undefined) {
+      g = values.length;
+      groupOf.set(v, g);
+      values.push(v);
+    }
+    groupOfRow[i] = g;
+  }
+  const order = Int32Array.from(values.keys());
+  sortRange(values, order, 0, 0);
+  // Counting sort of rows by the rank of their value; rows keep their (ascending) order within a value.
+  const d = values.length;
+  const rank = new Int32Array(d);
+  for (let k = 0; k < d; k++) rank[order[k]] = desc ? d - 1 - k : k;
+  const start = new Int32Array(d + 1);
+  for (let i = 0; i < rows.length; i++) if (groupOfRow[i] >= 0) start[rank[groupOfRow[i]] + 1]++;
+  for (let k = 0; k < d; k++) start[k + 1] += start[k];
+  const out = new Int32Array(rows.length);
+  let tail = rows.length - empties;
+  for (let i = 0; i < rows.length; i++) {
+    const g = groupOfRow[i];
+    if (g < 0) out[tail++] = rows[i];
+    else out[start[rank[g]]++] = rows[i];
+  }
+  return out;
+}
+
+const SMALL_RUN = 24;
+const MAX_DEPTH = 8;
+
+/** Sorts `order` (indices into `strings`, ascending within ties) by the chars from `offset` on. */
+function sortRange(strings: readonly string[], order: Int32Array, offset: number, depth: number): void {
+  const m = order.length;
+  if (m < 2) return;
+  const byString = (a: number, b: number) => {
+    const x = strings[a], y = strings[b];
+    return x < y ? -1 : x > y ? 1 : a - b;
+  };
+  const first = strings[order[0]];
+  let identical = true;
+  for (let i = 1; i < m && identical; i++) identical = strings[order[i]] === first;
+  if (identical) {
+    // Indices follow row order, so a plain numeric sort is the tie order.
+    order.sort();
+    return;
+  }
+  if (m <= SMALL_RUN || depth >= MAX_DEPTH) {
+    order.sort(byString);
+    return;
+  }
+  const posBits = Math.max(1, Math.ceil(Math.log2(m)));
+  const chars = Math.floor((52 - posBits) / 8);
+  const posSpan = 2 ** posBits;
+  const keys = new Float64Array(m);
+  let anyClamped = false;
+  for (let i = 0; i < m; i++) {
+    const s = strings[order[i]];
+    let prefix = 0;
+    // A missing char (shorter string) sorts first. A char beyond Latin-1 becomes 255 and ends the
+    // key (the rest is 0), so strings that differ only after it are compared in full.
+    let clamped = false;
+    for (let c = 0; c < chars; c++) {
+      let code = 0;
+      const at = offset + c;
+      if (!clamped && at < s.length) {
+        code = s.charCodeAt(at) + 1;
+        if (code >= 255) {
+          code = 255;
+          clamped = anyClamped = true;
+        }
+      }
+      prefix = prefix * 256 + code;
+    }
+    keys[i] = prefix * posSpan + i;
+  }
+  keys.sort();
+  const sorted = new Int32Array(m);
+  for (let i = 0; i < m; i++) sorted[i] = order[keys[i] % posSpan];
+  for (let start = 0; start < m; ) {
+    const prefix = Math.floor(keys[start] / posSpan);
+    let end = start + 1;
+    while (end < m && Math.floor(keys[end] / posSpan) === prefix) end++;
+    if (end - start > 1) {
+      const run = sorted.subarray(start, end);
+      // Every string of the run ended inside the key: they are equal; keep row order.
+      const allEnded = (prefix % 256) === 0 && !anyClamped ? true : false;
+      if (!allEnded) {
+        if (anyClamped) run.sort(byString);
+        else sortRange(strings, run, offset + chars, depth + 1);
+      }
+    }
+    start = end;
+  }
+  order.set(sorted);
+}
+
 function sortRows(table: Table, rows: Int32Array, sort: readonly SortKey[]): Int32Array {
   const keys = sort.map((s) => ({ ...sortKeyOf(table, s.column), dir: s.desc ? -1 : 1 }));
+  if (keys.length === 1 && keys[0].text) return sortByText(keys[0].text, rows, keys[0].dir < 0);
   const out = rows.slice();
   out.sort((a, b) => {
     for (const k of keys) {

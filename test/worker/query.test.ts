@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { makeTable, text } from '../../src/pipeline/table';
+import { viewRows } from '../../src/worker/query';
+import { createRng } from '../../src/pipeline/random';
+
+const schema = {
+  name: 't', path: 'x/t.csv', layer: 'gold' as const, grain: '', description: '',
+  columns: [{ name: 'name', type: 'string' as const, description: '' }],
+};
+
+/** The plain comparator order: string order, ties by row, empty last. */
+function expected(values: (string | null)[], desc: boolean): number[] {
+  return values.map((_, i) => i).sort((a, b) => {
+    const x = values[a], y = values[b];
+    if (x === null || y === null) return x === y ? a - b : x === null ? 1 : -1;
+    if (x === y) return a - b;
+    return (x < y ? -1 : 1) * (desc ? -1 : 1);
+  });
+}
+
+describe('worker text sort', () => {
+  const rng = createRng(7);
+  const alphabet = ['a', 'b', 'ab', 'Ş', 'ş', 'İ', 'z', ' ', 'Ayşe', 'Ayse', 'Aysel', '', 'Mehmet', 'Mehmet Yılmaz'];
+  const values = Array.from({ length: 5000 }, () => {
+    if (rng.chance(0.05)) return null;
+    let s = '';
+    const parts = 1 + rng.int(4);
+    for (let i = 0; i < parts; i++) s += rng.pick(alphabet);
+    return s === '' ? null : s;
+  });
+  const table = makeTable(schema, values.length, [text(values)]);
+  it.each([false, true])('matches the comparator order (desc=%s), ties by row, empty last', (desc) => {
+    expect(Array.from(viewRows(table, { sort: [{ column: 'name', desc }] }))).toEqual(expected(values, desc));
+  });
+  const distinct = values.map((v, i) => (v === null ? null : `${v}#${(i * 7919) % 10007}`));
+  const distinctTable = makeTable(schema, distinct.length, [text(distinct)]);
+  it.each([false, true])('mostly distinct values take the other path to the same order (desc=%s)', (desc) => {
+    expect(Array.from(viewRows(distinctTable, { sort: [{ column: 'name', desc }] }))).toEqual(expected(distinct, desc));
+  });
+});

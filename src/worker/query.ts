@@ -273,9 +273,29 @@ function sortRange(strings: readonly string[], order: Int32Array, offset: number
   order.set(sorted);
 }
 
+/** One numeric key: empty values set aside (they go last), then a two-number comparator (ties by row). */
+function sortByNumber(values: Float64Array, rows: Int32Array, desc: boolean): Int32Array {
+  const present = new Int32Array(rows.length);
+  const empty: number[] = [];
+  let m = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (Number.isNaN(values[r])) empty.push(r);
+    else present[m++] = r;
+  }
+  const sorted = present.subarray(0, m);
+  if (desc) sorted.sort((a, b) => values[b] - values[a] || a - b);
+  else sorted.sort((a, b) => values[a] - values[b] || a - b);
+  const out = new Int32Array(rows.length);
+  out.set(sorted);
+  for (let i = 0; i < empty.length; i++) out[m + i] = empty[i];
+  return out;
+}
+
 function sortRows(table: Table, rows: Int32Array, sort: readonly SortKey[]): Int32Array {
   const keys = sort.map((s) => ({ ...sortKeyOf(table, s.column), dir: s.desc ? -1 : 1 }));
   if (keys.length === 1 && keys[0].text) return sortByText(keys[0].text, rows, keys[0].dir < 0);
+  if (keys.length === 1 && keys[0].num) return sortByNumber(keys[0].num, rows, keys[0].dir < 0);
   const out = rows.slice();
   out.sort((a, b) => {
     for (const k of keys) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTable, text } from '../../src/pipeline/table';
+import { makeTable, num, text } from '../../src/pipeline/table';
 import { viewRows } from '../../src/worker/query';
 import { createRng } from '../../src/pipeline/random';
 
@@ -36,5 +36,23 @@ describe('worker text sort', () => {
   const distinctTable = makeTable(schema, distinct.length, [text(distinct)]);
   it.each([false, true])('mostly distinct values take the other path to the same order (desc=%s)', (desc) => {
     expect(Array.from(viewRows(distinctTable, { sort: [{ column: 'name', desc }] }))).toEqual(expected(distinct, desc));
+  });
+});
+
+describe('worker numeric sort', () => {
+  const rng = createRng(9);
+  const values = Float64Array.from({ length: 5000 }, () => (rng.chance(0.05) ? NaN : rng.int(300) - 100));
+  const schema = {
+    name: 'n', path: 'x/n.csv', layer: 'gold' as const, grain: '', description: '',
+    columns: [{ name: 'v', type: 'integer' as const, description: '' }],
+  };
+  const table = makeTable(schema, values.length, [num(values)]);
+  it.each([false, true])('orders by value, ties by row, empty last (desc=%s)', (desc) => {
+    const want = Array.from(values.keys()).sort((a, b) => {
+      const x = values[a], y = values[b];
+      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) === Number.isNaN(y) ? a - b : Number.isNaN(x) ? 1 : -1;
+      return (desc ? y - x : x - y) || a - b;
+    });
+    expect(Array.from(viewRows(table, { sort: [{ column: 'v', desc }] }))).toEqual(want);
   });
 });

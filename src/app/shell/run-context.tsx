@@ -68,6 +68,21 @@ export function RunProvider({ wanted, replaceRun, children }: Props) {
   const progressBuf = useRef<Record<string, number>>({});
   const progressFrame = useRef(0);
 
+  /** Drops the worker and its tables (after a crash, or to recover); the next run starts a fresh one. */
+  const resetWorker = useCallback((failed: string | null) => {
+    generation.current++;
+    inFlight.current = null;
+    failedKey.current = failed;
+    crashOff.current?.();
+    crashOff.current = null;
+    crashApi.current = null;
+    restartPipeline();
+    summaryRef.current = null;
+    setSummary(null);
+    setRunId((n) => n + 1);
+    setRunning(null);
+  }, []);
+
   const pump = useCallback(() => {
     if (inFlight.current !== null) return;
     const p = wantedRef.current;
@@ -123,20 +138,10 @@ export function RunProvider({ wanted, replaceRun, children }: Props) {
 
     function onCrash(message: string) {
       const params = inFlight.current !== null ? wantedRef.current : summaryRef.current?.params ?? wantedRef.current;
-      generation.current++;
-      inFlight.current = null;
-      failedKey.current = paramsKey(params);
-      crashOff.current?.();
-      crashOff.current = null;
-      crashApi.current = null;
-      restartPipeline();
-      summaryRef.current = null;
-      setSummary(null);
-      setRunId((n) => n + 1);
-      setRunning(null);
+      resetWorker(paramsKey(params));
       setFailure({ message: message || 'The data worker stopped unexpectedly.', params, crashed: true });
     }
-  }, []);
+  }, [resetWorker]);
 
   useEffect(() => {
     pump();
@@ -154,23 +159,13 @@ export function RunProvider({ wanted, replaceRun, children }: Props) {
 
   const recover = useCallback(() => {
     const base = failure?.params ?? wantedRef.current;
-    generation.current++;
-    inFlight.current = null;
-    failedKey.current = null;
-    crashOff.current?.();
-    crashOff.current = null;
-    crashApi.current = null;
-    restartPipeline();
-    summaryRef.current = null;
-    setSummary(null);
-    setRunId((n) => n + 1);
-    setRunning(null);
+    resetWorker(null);
     setFailure(null);
     const next: RunParams = { ...base, customers: DEFAULT_PARAMS.customers };
     wantedRef.current = next;
     replaceRunRef.current(runTextOf(next));
     pump();
-  }, [failure, pump]);
+  }, [failure, pump, resetWorker]);
 
   const value = useMemo<RunState>(
     () => ({ summary, runId, running, progress, failure, dismissFailure, recover }),

@@ -1,6 +1,6 @@
 // The one place a stored value becomes text: CSV files, table pages and downloads all use it, so
 // what the UI shows is what the files hold.
-import type { Column, ColumnType, Table } from '../pipeline/table';
+import type { Column, ColumnType } from '../pipeline/table';
 import { idText } from '../pipeline/table';
 import { formatIsoUtc } from '../pipeline/time';
 import { formatCents, formatDecimal } from '../pipeline/rounding';
@@ -37,11 +37,4 @@ export function cellText(col: Column, type: ColumnType, row: number): string {
     case 'lazy': return col.get(row) ?? '';
     case 'view': return cellText(col.base, type, col.rows[row]);
   }
-}
-
-/** A row accessor for one table: cell text by column index. */
-export function rowTexter(table: Table): (row: number, colIdx: number) => string {
-  const cols = table.columns;
-  const types = table.schema.columns.map((c) => c.type);
-  return (row, c) => cellText(cols[c], types[c], row);
 }

@@ -2,8 +2,7 @@
 // false and missed merges with their causes, and what a rule change moved.
 import type { PipelineRun } from '../pipeline/run';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../pipeline/params';
-import { identityAccuracy } from '../pipeline/quality/identity-accuracy';
-import { truthOfRecords } from '../pipeline/quality/build-report';
+import type { IdentityAccuracy } from '../pipeline/quality/identity-accuracy';
 import type { IdentityAccuracySummary, IdentityChange, IdentitySummary, MergeError } from './api';
 
 const MAX_LISTED = 200;
@@ -23,7 +22,7 @@ export function dataKeyOf(run: PipelineRun): string {
   return JSON.stringify([p.seed, p.customers, p.now, p.issues]);
 }
 
-function summaryOf(acc: ReturnType<typeof identityAccuracy>): IdentityAccuracySummary {
+function summaryOf(acc: IdentityAccuracy): IdentityAccuracySummary {
   const f1 = acc.precision + acc.recall === 0 ? 0 : (2 * acc.precision * acc.recall) / (acc.precision + acc.recall);
   return { precision: acc.precision, recall: acc.recall, f1, resolvedPairs: acc.resolvedPairs, truePairs: acc.truePairs, correctPairs: acc.correctPairs };
 }
@@ -48,7 +47,7 @@ function valueOf(run: PipelineRun, kind: IdentifierKind, i: number): string | nu
 }
 
 /** Why records of different people ended in one profile: the identifiers they share across people. */
-function falseMergeCause(run: PipelineRun, members: number[], truth: string[]): string {
+function falseMergeCause(run: PipelineRun, members: number[], truth: readonly string[]): string {
   const causes: string[] = [];
   for (const kind of run.params.link) {
     const people = new Map<string, Set<string>>();
@@ -82,10 +81,10 @@ function missedMergeCause(run: PipelineRun, groups: number[][]): string {
   return parts.length ? parts.join('; ') : 'no identifier in common';
 }
 
-export function identitySummary(run: PipelineRun, previous: IdentitySnapshot | null): IdentitySummary {
+/** `truth`: the true person of each record (truthOfRecords), shared with the profile view. */
+export function identitySummary(run: PipelineRun, previous: IdentitySnapshot | null, truth: readonly string[]): IdentitySummary {
   const { records, identities } = run.silver;
   const n = records.rawRow.length;
-  const truth = truthOfRecords(run.silver, run.sources.personMap);
   const people = identities.keys.length;
 
   const sizes = new Map<number, number>();
@@ -146,7 +145,7 @@ export function identitySummary(run: PipelineRun, previous: IdentitySnapshot | n
     clusterSizes: [...sizes].sort((a, b) => a[0] - b[0]).map(([size, profiles]) => ({ size, profiles })),
     recordsByMatchRule: [...rules].sort((a, b) => b[1] - a[1]).map(([rule, records]) => ({ rule, records })),
     placeholders: identities.placeholders.map((p) => ({ kind: p.kind, value: p.value, records: p.records })),
-    accuracy: summaryOf(identityAccuracy(identities.personOf, truth)),
+    accuracy: summaryOf(run.quality.accuracy),
     falseMerges, missedMerges, falseMergeCount, missedMergeCount,
     change: previous && previous.dataKey === dataKeyOf(run) && !sameRules(previous, run) ? changeSince(previous, run) : null,
   };

@@ -51,10 +51,12 @@ interface State {
   identity?: IdentitySummary;
   /** Identity of the run before this one, to say what a rule change moved. */
   readonly previousIdentity: IdentitySnapshot | null;
-  manifest?: { manifest: RunManifest; files: Map<string, Uint8Array> | null };
+  manifest?: RunManifest;
 }
 
 const VIEW_CACHE_LIMIT = 16;
+
+const truthOf = (s: State): string[] => (s.truth ??= truthOfRecords(s.run.silver, s.run.sources.personMap));
 const RELEASE_PREVIOUS_ABOVE = 300_000;
 
 export function summarize(run: PipelineRun, totalMs: number): RunSummary {
@@ -94,12 +96,12 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
     }
     return rows;
   };
+  /** Every file's bytes (kept only when asked for); the manifest is remembered for the run. */
   const allFiles = (keep: boolean) => {
     const s = current();
     const files = new Map<string, Uint8Array>();
-    const manifest = forEachRunFile(s.run, (path, bytes) => keep && files.set(path, bytes));
-    if (!s.manifest) s.manifest = { manifest, files: null };
-    return { manifest, files };
+    s.manifest = forEachRunFile(s.run, (path, bytes) => keep && files.set(path, bytes));
+    return files;
   };
 
   return {
@@ -131,7 +133,7 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
     }),
     zip: guard(async () => {
       const s = current();
-      const { files } = allFiles(true);
+      const files = allFiles(true);
       const mtime = new Date(parseIsoUtc(s.run.params.now));
       const tree: Zippable = {};
       let total = 0;
@@ -142,19 +144,19 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
     }),
     manifest: guard(async () => {
       const s = current();
-      return manifestBytes(s.manifest?.manifest ?? allFiles(false).manifest);
+      if (!s.manifest) allFiles(false);
+      return manifestBytes(s.manifest!);
     }),
     reportMarkdown: guard(async () => current().run.quality.markdown),
     profile: guard(async (key: string) => {
       const s = current();
       s.profileIdx ??= profileIndexes(s.run);
-      s.truth ??= truthOfRecords(s.run.silver, s.run.sources.personMap);
-      const truth = s.truth;
+      const truth = truthOf(s);
       return profileDetail(s.run, s.profileIdx, key, (record) => truth[record]);
     }),
     identity: guard(async () => {
       const s = current();
-      s.identity ??= identitySummary(s.run, s.previousIdentity);
+      s.identity ??= identitySummary(s.run, s.previousIdentity, truthOf(s));
       return s.identity;
     }),
     lookup: guard(async (text: string) => {

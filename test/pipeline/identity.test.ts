@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customer, rowsOf, runInline, tableAt, type Rows } from '../helpers/inline-sources';
+import { customerKeyOf } from '../../src/pipeline/silver/resolve-identities';
 
 const identity = (customers: Rows, params = {}) => {
   const run = runInline({ customers }, params);
@@ -89,6 +90,7 @@ describe('identity resolution: connected components over shared identifiers', ()
     const k2 = identity([customer('store', 'S0000005'), ...[...a].reverse()]).keyOf('web', 'W0000001');
     expect(k1).toBe(k2);
     expect(k1).toMatch(/^c360_[0-9a-f]{16}$/);
+    expect(k1).toBe(customerKeyOf(['crm:C0000009', 'web:W0000001']));
   });
 });
 

@@ -97,40 +97,33 @@ function activationViolations(silver: Silver, gold: Gold): { violations: Record<
   };
 }
 
-/** The true person of each deduplicated customer record (a record missing from the truth is its own person). */
-export function truthOfRecords(silver: Silver, personMap: Table): string[] {
-  const bySystem = new Map<string, Map<string, string>>();
-  const system = (r: number) => rawText(personMap, 'source_system', r);
-  const idCol = columnIndex(personMap.schema, 'source_customer_id');
-  const personCol = columnIndex(personMap.schema, 'person_id');
-  for (let r = 0; r < personMap.rowCount; r++) {
-    const s = system(r);
-    let m = bySystem.get(s);
-    if (!m) bySystem.set(s, (m = new Map()));
-    m.set(cellText(personMap.columns[idCol], 'string', r), cellText(personMap.columns[personCol], 'string', r));
-  }
-  const { records } = silver;
-  return records.id.map((id, i) => bySystem.get(records.system[i])?.get(id) ?? `unknown:${i}`);
-}
-
-/** Like truthOfRecords, as numbers (the person id's digits; a record missing from the truth gets a unique negative). */
-function truthIdsOfRecords(silver: Silver, personMap: Table): Float64Array {
+/** The person_map row of each deduplicated customer record, -1 when the truth does not list it. */
+function truthRowOfRecords(silver: Silver, personMap: Table): Int32Array {
   const bySystem = new Map<string, Map<string, number>>();
   const idCol = columnIndex(personMap.schema, 'source_customer_id');
-  const personCol = personMap.columns[columnIndex(personMap.schema, 'person_id')];
   for (let r = 0; r < personMap.rowCount; r++) {
     const s = rawText(personMap, 'source_system', r);
     let m = bySystem.get(s);
     if (!m) bySystem.set(s, (m = new Map()));
-    const person = personCol.kind === 'id' ? personCol.nums[r] : rawNumber(personMap, 'person_id', r);
-    m.set(cellText(personMap.columns[idCol], 'string', r), person);
+    m.set(cellText(personMap.columns[idCol], 'string', r), r);
   }
   const { records } = silver;
-  return Float64Array.from(records.id, (id, i) => bySystem.get(records.system[i])?.get(id) ?? -(i + 1));
+  return Int32Array.from(records.id, (id, i) => bySystem.get(records.system[i])?.get(id) ?? -1);
+}
+
+/** The true person of each deduplicated customer record (a record missing from the truth is its own person). */
+export function truthOfRecords(silver: Silver, personMap: Table): string[] {
+  const personCol = columnIndex(personMap.schema, 'person_id');
+  return Array.from(truthRowOfRecords(silver, personMap), (row, i) =>
+    row < 0 ? `unknown:${i}` : cellText(personMap.columns[personCol], 'string', row));
 }
 
 function accuracyAgainstTruth(silver: Silver, personMap: Table): IdentityAccuracy {
-  return identityAccuracy(silver.identities.personOf, truthIdsOfRecords(silver, personMap));
+  // Person ids compared as numbers where the truth stores them so (no text per record).
+  const person = personMap.columns[columnIndex(personMap.schema, 'person_id')];
+  const truth = Array.from(truthRowOfRecords(silver, personMap), (row, i): string | number =>
+    row < 0 ? -(i + 1) : person.kind === 'id' ? person.nums[row] : cellText(person, 'string', row));
+  return identityAccuracy(silver.identities.personOf, truth);
 }
 
 export function buildQualityReport(inp: QualityInputs): QualityReport {

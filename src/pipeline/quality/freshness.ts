@@ -34,16 +34,3 @@ export function freshnessStatus(hours: number, policy: FreshnessPolicy): CheckSt
   if (hours > policy.warnAfterHours) return 'warn';
   return 'pass';
 }
-
-/** Latest value over the accepted rows of the given time columns. */
-export function latestAccepted(times: readonly Float64Array[], reasons: Uint8Array): number {
-  let latest = NaN;
-  for (const t of times) {
-    for (let i = 0; i < reasons.length; i++) {
-      if (reasons[i] !== 0) continue;
-      const v = t[i];
-      if (!Number.isNaN(v) && !(v <= latest)) latest = v;
-    }
-  }
-  return latest;
-}

@@ -1,6 +1,5 @@
 // Bronze: every raw row unchanged plus landing metadata. One schema per raw source, derived.
 import type { TableSchema } from '../table';
-import { RAW_SCHEMAS } from './raw';
 
 export const BRONZE_BATCH_ROWS = 10_000;
 
@@ -21,5 +20,3 @@ export function bronzeSchemaOf(raw: TableSchema): TableSchema {
     ],
   };
 }
-
-export const BRONZE_SCHEMAS = RAW_SCHEMAS.map(bronzeSchemaOf);

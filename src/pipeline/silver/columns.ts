@@ -119,16 +119,6 @@ export function gatherTexts(raw: Table, name: string, rows: Int32Array): (string
   return c.values;
 }
 
-/** Gathers the named raw columns (same names in the target schema). */
-export function gatherNamed(raw: Table, names: readonly string[], rows: Int32Array): Record<string, Column> {
-  const out: Record<string, Column> = {};
-  for (const name of names) {
-    const i = columnIndex(raw.schema, name);
-    out[name] = gatherColumn(raw.columns[i], raw.schema.columns[i].type, rows);
-  }
-  return out;
-}
-
 /** Cell text of a raw table by column name (slow path; small tables and flagged rows only). */
 export function rawText(raw: Table, name: string, row: number): string {
   const i = columnIndex(raw.schema, name);

@@ -3,8 +3,6 @@ import type { CustomerRecords } from './customer-records';
 import type { ResolvedIdentities } from './resolve-identities';
 
 export interface CustomerLookup {
-  /** Person index of a source record, or -1. */
-  personOf(system: string, id: string | null): number;
   /** Map of one system's ids, for hot loops. */
   system(system: string): ReadonlyMap<string, number>;
   readonly keys: readonly string[];
@@ -19,7 +17,6 @@ export function customerLookup(records: CustomerRecords, ids: ResolvedIdentities
   }
   const empty = new Map<string, number>();
   return {
-    personOf: (system, id) => (id === null ? -1 : bySystem.get(system)?.get(id) ?? -1),
     system: (system) => bySystem.get(system) ?? empty,
     keys: ids.keys,
   };

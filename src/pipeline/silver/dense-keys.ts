@@ -4,8 +4,6 @@
 export interface DenseIndex {
   get(n: number): number;
   set(n: number, v: number): void;
-  /** Ids with a value, ascending. */
-  ascending(): number[];
   /** The stored values in ascending id order. */
   valuesByAscendingId(): Int32Array;
 }
@@ -16,11 +14,6 @@ export function denseIndex(maxId: number, count: number): DenseIndex {
     return {
       get: (n) => arr[n],
       set: (n, v) => void (arr[n] = v),
-      ascending: () => {
-        const out: number[] = [];
-        for (let i = 0; i < arr.length; i++) if (arr[i] >= 0) out.push(i);
-        return out;
-      },
       valuesByAscendingId: () => {
         let n = 0;
         for (let i = 0; i < arr.length; i++) if (arr[i] >= 0) n++;
@@ -34,7 +27,6 @@ export function denseIndex(maxId: number, count: number): DenseIndex {
   return {
     get: (n) => map.get(n) ?? -1,
     set: (n, v) => void map.set(n, v),
-    ascending: () => [...map.keys()].sort((a, b) => a - b),
     valuesByAscendingId: () => Int32Array.from([...map.keys()].sort((a, b) => a - b), (k) => map.get(k)!),
   };
 }

@@ -69,6 +69,7 @@ function valueIds(values: (string | null)[]): { idOf: Int32Array; count: Int32Ar
   return { idOf, count, first, values: distinct };
 }
 
+/** The definition of customer_key, from the members' `system:id` in (system, id) order; resolveIdentities streams the same bytes. */
 export function customerKeyOf(memberIds: readonly string[]): string {
   return 'c360_' + fnv1a64(memberIds.join(','));
 }

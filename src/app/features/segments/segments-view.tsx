@@ -214,11 +214,6 @@ function FactsCharts({ facts, error, segRows, segments, theme, color, openSegmen
     segment: s,
     ...Object.fromEntries(flags.map((f) => [f, customers[s] ? facts.flags[f][s] / customers[s] : 0])),
   }));
-  const bandKeys = [...BANDS, ''] as const;
-  const bandLabel = (b: string) => (b === '' ? 'no orders' : b);
-  const bandData = bandKeys.map((b) => ({ band: bandLabel(b), key: b, ...Object.fromEntries(segments.map((s) => [s, facts.bands[b]?.[s] ?? 0])) }));
-  const tierData = TIERS.map((t) => ({ tier: t, ...Object.fromEntries(segments.map((s) => [s, facts.tiers[t]?.[s] ?? 0])) }));
-  const sum = (o: Record<string, number> | undefined) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
   const totalCustomers = sum(customers);
   const flagColors = [theme.series[0], theme.series[2], theme.series[3]];
 
@@ -263,79 +258,89 @@ function FactsCharts({ facts, error, segRows, segments, theme, color, openSegmen
         </BarChart>
       </ChartCard>
 
-      <ChartCard
+      <StackedBySegmentCard
         title="Churn-risk distribution"
-          order={3}
+        order={3}
         description="Customers per churn_risk_band (low < 0.33 ≤ medium < 0.66 ≤ high), stacked by segment. Prospects have no orders and no risk."
-        table={{
-          columns: [{ key: 'band', label: 'Churn band' }, ...segments.map((s) => ({ key: s, label: s, numeric: true })), { key: 'total', label: 'Total', numeric: true }, { key: 'share', label: 'Share', numeric: true }],
-          rows: bandKeys.map((b) => {
-            const t = sum(facts.bands[b]);
-            return {
-              band: bandLabel(b),
-              ...Object.fromEntries(segments.map((s) => [s, formatCount(facts.bands[b]?.[s] ?? 0)])),
-              total: formatCount(t),
-              share: totalCustomers ? formatPercent(t / totalCustomers) : '—',
-            };
-          }),
-        }}
-      >
-        <BarChart responsive style={{ width: '100%', height: 300 }} data={bandData} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
-          <CartesianGrid stroke={theme.grid} vertical={false} />
-          <XAxis dataKey="band" tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-          <YAxis tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
-          <Tooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
-          <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} itemSorter={null} />
-          {segments.map((s) => (
-            <Bar
-              key={s}
-              dataKey={s}
-              stackId="band"
-              fill={color(s)}
-              cursor="pointer"
-              onClick={(d) => openSegment(s, [d.payload.key === '' ? { column: 'churn_risk_band', op: 'empty' } : { column: 'churn_risk_band', op: 'eq', value: d.payload.key }])}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ChartCard>
+        categoryLabel="Churn band"
+        categories={[...BANDS, ''].map((b) => ({ key: b, label: b === '' ? 'no orders' : b }))}
+        counts={facts.bands}
+        filterFor={(b) => (b === '' ? { column: 'churn_risk_band', op: 'empty' } : { column: 'churn_risk_band', op: 'eq', value: b })}
+        {...{ segments, theme, color, openSegment, totalCustomers }}
+      />
 
-      <ChartCard
+      <StackedBySegmentCard
         title="Value tiers"
-          order={4}
+        order={4}
         description="Customers per value_tier (lifetime revenue ≥ 1,000 high, ≥ 250 medium, > 0 low, else none), stacked by segment."
-        table={{
-          columns: [{ key: 'tier', label: 'Value tier' }, ...segments.map((s) => ({ key: s, label: s, numeric: true })), { key: 'total', label: 'Total', numeric: true }, { key: 'share', label: 'Share', numeric: true }],
-          rows: TIERS.map((t) => {
-            const n = sum(facts.tiers[t]);
-            return {
-              tier: t,
-              ...Object.fromEntries(segments.map((s) => [s, formatCount(facts.tiers[t]?.[s] ?? 0)])),
-              total: formatCount(n),
-              share: totalCustomers ? formatPercent(n / totalCustomers) : '—',
-            };
-          }),
-        }}
-      >
-        <BarChart responsive style={{ width: '100%', height: 300 }} data={tierData} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
-          <CartesianGrid stroke={theme.grid} vertical={false} />
-          <XAxis dataKey="tier" tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-          <YAxis tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
-          <Tooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
-          <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} itemSorter={null} />
-          {segments.map((s) => (
-            <Bar
-              key={s}
-              dataKey={s}
-              stackId="tier"
-              fill={color(s)}
-              cursor="pointer"
-              onClick={(d) => openSegment(s, [{ column: 'value_tier', op: 'eq', value: d.payload.tier }])}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ChartCard>
+        categoryLabel="Value tier"
+        categories={TIERS.map((t) => ({ key: t, label: t }))}
+        counts={facts.tiers}
+        filterFor={(t) => ({ column: 'value_tier', op: 'eq', value: t })}
+        {...{ segments, theme, color, openSegment, totalCustomers }}
+      />
     </>
+  );
+}
+
+const sum = (o: Record<string, number> | undefined) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
+
+interface StackedProps {
+  title: string;
+  order: number;
+  description: string;
+  categoryLabel: string;
+  /** Bars in display order; `key` is the stored value, `label` what the reader sees. */
+  categories: { key: string; label: string }[];
+  /** category → segment → customers */
+  counts: Record<string, Record<string, number>>;
+  filterFor: (category: string) => Filter;
+  segments: string[];
+  theme: ChartTheme;
+  color: (s: string) => string;
+  openSegment: (segment: string, more?: Filter[]) => void;
+  totalCustomers: number;
+}
+
+/** Customers per category (churn band, value tier), stacked by segment, with its numbers as a table. */
+function StackedBySegmentCard(p: StackedProps) {
+  const data = p.categories.map((c) => ({ category: c.label, key: c.key, ...Object.fromEntries(p.segments.map((s) => [s, p.counts[c.key]?.[s] ?? 0])) }));
+  return (
+    <ChartCard
+      title={p.title}
+      order={p.order}
+      description={p.description}
+      table={{
+        columns: [{ key: 'category', label: p.categoryLabel }, ...p.segments.map((s) => ({ key: s, label: s, numeric: true })), { key: 'total', label: 'Total', numeric: true }, { key: 'share', label: 'Share', numeric: true }],
+        rows: p.categories.map((c) => {
+          const n = sum(p.counts[c.key]);
+          return {
+            category: c.label,
+            ...Object.fromEntries(p.segments.map((s) => [s, formatCount(p.counts[c.key]?.[s] ?? 0)])),
+            total: formatCount(n),
+            share: p.totalCustomers ? formatPercent(n / p.totalCustomers) : '—',
+          };
+        }),
+      }}
+    >
+      <BarChart responsive style={{ width: '100%', height: 300 }} data={data} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
+        <CartesianGrid stroke={p.theme.grid} vertical={false} />
+        <XAxis dataKey="category" tick={{ fill: p.theme.text, fontSize: 14 }} interval={0} />
+        <YAxis tick={{ fill: p.theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+        <Tooltip {...tooltipProps(p.theme)} formatter={(v) => formatCount(Number(v))} />
+        <Legend wrapperStyle={{ color: p.theme.text, fontSize: 14 }} itemSorter={null} />
+        {p.segments.map((s) => (
+          <Bar
+            key={s}
+            dataKey={s}
+            stackId={p.title}
+            fill={p.color(s)}
+            cursor="pointer"
+            onClick={(d) => p.openSegment(s, [p.filterFor(d.payload.key)])}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </ChartCard>
   );
 }

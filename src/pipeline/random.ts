@@ -38,14 +38,21 @@ function hashLabel(label: string): number {
 
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed >>> 0);
-  let a = init(), b = init(), c = init(), d = init();
+  // The state lives in a typed array, not in closure variables: engines with 31-bit small integers
+  // (Chrome's pointer compression) would box every 32-bit state word on every draw.
+  const s = new Int32Array(4);
+  s[0] = init();
+  s[1] = init();
+  s[2] = init();
+  s[3] = init();
   const nextU32 = (): number => {
+    const a = s[0], b = s[1], c = s[2], d = s[3];
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    s[3] = (d + 1) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    const r = (c << 21) | (c >>> 11);
+    s[2] = (r + t) | 0;
     return t >>> 0;
   };
   for (let i = 0; i < 12; i++) nextU32();

@@ -3,9 +3,9 @@
 import type { Table } from '../table';
 import { lazy, makeTable } from '../table';
 import { campaignEventsCleanSchema } from '../schema/silver';
-import { gatherCodes, gatherNumbers, gatherTexts, viewNamed } from './columns';
+import { gatherCodes, gatherDictionary, gatherNumbers, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
-import { keyColumnGetter } from './customer-lookup';
+import { keyColumnGetter, personsInSystem } from './customer-lookup';
 import { firstArrivals } from './first-arrival';
 import type { SourceAccounting } from './source-accounting';
 import { countReasons } from './source-accounting';
@@ -26,13 +26,7 @@ export function campaignEventsClean(raw: Table, reasons: Uint8Array, lookup: Cus
   const { rows, repeats } = firstArrivals(raw, 'event_id', reasons);
   const c = viewNamed(raw, COLS, rows);
   const n = rows.length;
-  const crm = lookup.system('crm');
-  const ids = gatherTexts(raw, 'source_customer_id', rows);
-  const person = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    person[i] = id === null ? -1 : crm.get(id) ?? -1;
-  }
+  const person = personsInSystem(lookup, 'crm', gatherDictionary(raw, 'source_customer_id', rows));
   const table = makeTable(campaignEventsCleanSchema, n, [
     c.event_id, c.campaign_id, c.campaign_name, c.channel, c.source_customer_id, lazy(keyColumnGetter(person, lookup.keys)),
     c.event_type, c.event_ts,

@@ -5,9 +5,9 @@ import type { Table } from '../table';
 import { code, lazy, makeTable, num } from '../table';
 import { clickstreamCleanSchema } from '../schema/silver';
 import { HOUR } from '../time';
-import { gatherCodes, gatherNumbers, gatherTexts, viewNamed } from './columns';
+import { gatherCodes, gatherDictionary, gatherNumbers, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
-import { keyColumnGetter } from './customer-lookup';
+import { keyColumnGetter, personsInSystem } from './customer-lookup';
 import { denseIndex, maxOf } from './dense-keys';
 import { firstArrivals } from './first-arrival';
 import type { SourceAccounting } from './source-accounting';
@@ -40,21 +40,12 @@ export function clickstreamClean(raw: Table, reasons: Uint8Array, lookup: Custom
   const eventTs = gatherNumbers(raw, 'event_ts', rows);
   const ingestTs = gatherNumbers(raw, 'ingest_ts', rows);
   const anon = gatherNumbers(raw, 'anonymous_id', rows);
-  const webId = gatherTexts(raw, 'source_customer_id', rows);
+  const webIds = gatherDictionary(raw, 'source_customer_id', rows);
+  const webId = webIds.codes;
 
-  const own = ownPerson(webId, lookup.system('web'));
+  const own = personsInSystem(lookup, 'web', webIds);
   const stitched = stitchDevices(anon, webId, eventTs, eventId, own);
-  const person = new Int32Array(n);
-  const attribution = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (webId[i] !== null) {
-      person[i] = own[i];
-    } else {
-      const a = anon[i];
-      person[i] = Number.isNaN(a) ? -1 : stitched.get(a);
-    }
-    attribution[i] = person[i] < 0 ? 2 : webId[i] !== null ? 0 : 1;
-  }
+  const { person, attribution } = attribute(webId, anon, own, stitched.get);
   const late = new Uint8Array(n);
   const lateNum = new Float64Array(n);
   for (let i = 0; i < n; i++) late[i] = lateNum[i] = ingestTs[i] - eventTs[i] > LATE_AFTER_MS ? 1 : 0;
@@ -76,20 +67,25 @@ export function clickstreamClean(raw: Table, reasons: Uint8Array, lookup: Custom
   };
 }
 
-function ownPerson(webId: (string | null)[], web: ReadonlyMap<string, number>): Int32Array {
-  const out = new Int32Array(webId.length);
-  for (let i = 0; i < webId.length; i++) {
-    const w = webId[i];
-    out[i] = w === null ? -1 : web.get(w) ?? -1;
+/** Each event's person: its own web id's, else its device's; and how it was attributed. */
+function attribute(webId: Int32Array, anon: Float64Array, own: Int32Array, devicePerson: (device: number) => number) {
+  const n = webId.length;
+  const person = new Int32Array(n);
+  const attribution = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const hasId = webId[i] >= 0;
+    if (hasId) person[i] = own[i];
+    else person[i] = Number.isNaN(anon[i]) ? -1 : devicePerson(anon[i]);
+    attribution[i] = person[i] < 0 ? 2 : hasId ? 0 : 1;
   }
-  return out;
+  return { person, attribution };
 }
 
 /** Device → person of its latest logged-in event (the person may be -1: an unknown web id). */
-function stitchDevices(anon: Float64Array, webId: (string | null)[], eventTs: Float64Array, eventId: Float64Array, own: Int32Array) {
+function stitchDevices(anon: Float64Array, webId: Int32Array, eventTs: Float64Array, eventId: Float64Array, own: Int32Array) {
   const latest = denseIndex(maxOf(anon), anon.length);
   for (let i = 0; i < anon.length; i++) {
-    if (webId[i] === null || Number.isNaN(anon[i])) continue;
+    if (webId[i] < 0 || Number.isNaN(anon[i])) continue;
     const b = latest.get(anon[i]);
     if (b < 0 || isLater(eventTs[i], eventId[i], eventTs[b], eventId[b])) latest.set(anon[i], i);
   }

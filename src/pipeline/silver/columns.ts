@@ -119,6 +119,75 @@ export function gatherTexts(raw: Table, name: string, rows: Int32Array): (string
   return c.values;
 }
 
+/** Distinct values of a text-valued column as a dictionary: `codes[i]` indexes `dict`, -1 is empty. */
+export interface Dictionary {
+  readonly codes: Int32Array;
+  readonly dict: readonly string[];
+}
+
+/**
+ * A text-valued raw column at `rows`, dictionary-encoded. Generated event tables already store
+ * customer ids as codes (their dict is the customer ids), so the hot path copies integers; text read
+ * back from CSV is encoded here, once per row. Overridden text joins the dict like any other value.
+ */
+export function gatherDictionary(raw: Table, name: string, rows: Int32Array): Dictionary {
+  const i = columnIndex(raw.schema, name);
+  let col = raw.columns[i];
+  let at = rows;
+  if (col.kind === 'view') {
+    at = new Int32Array(rows.length);
+    for (let k = 0; k < rows.length; k++) at[k] = col.rows[rows[k]];
+    col = col.base;
+  }
+  if (col.kind === 'code') return gatherCodesWithOverrides(col, at);
+  return encodeTexts(gatherTexts(raw, name, rows));
+}
+
+function gatherCodesWithOverrides(col: Extract<Column, { kind: 'code' }>, rows: Int32Array): Dictionary {
+  const codes = new Int32Array(rows.length);
+  const src = col.codes;
+  for (let k = 0; k < rows.length; k++) codes[k] = src[rows[k]];
+  const patched = overriddenPositions(col, rows);
+  if (patched.length === 0) return { codes, dict: col.dict };
+  const dict = col.dict.slice();
+  const codeOf = new Map<string, number>();
+  for (const k of patched) {
+    const text = col.overrides!.get(rows[k])!;
+    if (text === '') {
+      codes[k] = -1;
+      continue;
+    }
+    let c = codeOf.get(text);
+    if (c === undefined) {
+      c = col.dict.indexOf(text);
+      if (c < 0) c = dict.push(text) - 1;
+      codeOf.set(text, c);
+    }
+    codes[k] = c;
+  }
+  return { codes, dict };
+}
+
+function encodeTexts(values: readonly (string | null)[]): Dictionary {
+  const codes = new Int32Array(values.length);
+  const dict: string[] = [];
+  const codeOf = new Map<string, number>();
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v === null) {
+      codes[k] = -1;
+      continue;
+    }
+    let c = codeOf.get(v);
+    if (c === undefined) {
+      c = dict.push(v) - 1;
+      codeOf.set(v, c);
+    }
+    codes[k] = c;
+  }
+  return { codes, dict };
+}
+
 /** Cell text of a raw table by column name (slow path; small tables and flagged rows only). */
 export function rawText(raw: Table, name: string, row: number): string {
   const i = columnIndex(raw.schema, name);
@@ -136,13 +205,4 @@ export function rawNumber(raw: Table, name: string, row: number): number {
   if (col.kind === 'code') return col.codes[row];
   if (col.kind === 'view') throw new Error(`${raw.schema.name}.${name}: read views through their base table`);
   throw new Error(`${raw.schema.name}.${name} is not numeric`);
-}
-
-/** Row indices where `keep[i]` is set, in order. */
-export function indicesWhere(keep: Uint8Array): Int32Array {
-  let n = 0;
-  for (let i = 0; i < keep.length; i++) n += keep[i];
-  const out = new Int32Array(n);
-  for (let i = 0, j = 0; i < keep.length; i++) if (keep[i]) out[j++] = i;
-  return out;
 }

@@ -3,9 +3,9 @@
 import type { Table } from '../table';
 import { lazy, makeTable } from '../table';
 import { consentEventsCleanSchema } from '../schema/silver';
-import { gatherCodes, gatherNumbers, gatherTexts, viewNamed } from './columns';
+import { gatherCodes, gatherDictionary, gatherNumbers, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
-import { keyColumnGetter } from './customer-lookup';
+import { keyColumnGetter, personsBySystem } from './customer-lookup';
 import { firstArrivals } from './first-arrival';
 import type { SourceAccounting } from './source-accounting';
 import { countReasons } from './source-accounting';
@@ -29,14 +29,7 @@ export function consentEventsClean(raw: Table, reasons: Uint8Array, lookup: Cust
   const { rows, repeats } = firstArrivals(raw, 'event_id', reasons);
   const c = viewNamed(raw, COLS, rows);
   const n = rows.length;
-  const systems = gatherCodes(raw, 'source_system', rows);
-  const ids = gatherTexts(raw, 'source_customer_id', rows);
-  const maps = systems.dict.map((s) => lookup.system(s));
-  const person = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = systems.codes[i], id = ids[i];
-    person[i] = s < 0 || id === null ? -1 : maps[s].get(id) ?? -1;
-  }
+  const person = personsBySystem(lookup, gatherCodes(raw, 'source_system', rows), gatherDictionary(raw, 'source_customer_id', rows));
   const table = makeTable(consentEventsCleanSchema, n, [
     c.event_id, c.source_system, c.source_customer_id, lazy(keyColumnGetter(person, lookup.keys)), c.purpose, c.status,
     c.event_ts, c.capture_point,

@@ -1,4 +1,5 @@
 // (source_system, source_customer_id) → person, for attributing events to customer_key.
+import type { Dictionary } from './columns';
 import type { CustomerRecords } from './customer-records';
 import type { ResolvedIdentities } from './resolve-identities';
 
@@ -20,6 +21,47 @@ export function customerLookup(records: CustomerRecords, ids: ResolvedIdentities
     system: (system) => bySystem.get(system) ?? empty,
     keys: ids.keys,
   };
+}
+
+const UNSEEN = -2;
+
+/**
+ * Person of each event from its customer id in one system (clickstream: web, campaigns: crm); -1
+ * when the id is empty or not a known record. Each distinct id is looked up once, not once per event.
+ */
+export function personsInSystem(lookup: CustomerLookup, system: string, ids: Dictionary): Int32Array {
+  const byId = lookup.system(system);
+  const memo = new Int32Array(ids.dict.length).fill(UNSEEN);
+  const out = new Int32Array(ids.codes.length);
+  for (let i = 0; i < out.length; i++) {
+    const k = ids.codes[i];
+    if (k < 0) {
+      out[i] = -1;
+      continue;
+    }
+    if (memo[k] === UNSEEN) memo[k] = byId.get(ids.dict[k]) ?? -1;
+    out[i] = memo[k];
+  }
+  return out;
+}
+
+/** Person of each event from its (source_system, source_customer_id), each distinct pair looked up once. */
+export function personsBySystem(lookup: CustomerLookup, systems: Dictionary, ids: Dictionary): Int32Array {
+  const maps = systems.dict.map((s) => lookup.system(s));
+  const width = Math.max(1, maps.length);
+  const memo = new Int32Array(ids.dict.length * width).fill(UNSEEN);
+  const out = new Int32Array(ids.codes.length);
+  for (let i = 0; i < out.length; i++) {
+    const s = systems.codes[i], k = ids.codes[i];
+    if (s < 0 || k < 0) {
+      out[i] = -1;
+      continue;
+    }
+    const at = k * width + s;
+    if (memo[at] === UNSEEN) memo[at] = maps[s].get(ids.dict[k]) ?? -1;
+    out[i] = memo[at];
+  }
+  return out;
 }
 
 /** customer_key text of a person index column (-1 → empty), computed when shown or written. */

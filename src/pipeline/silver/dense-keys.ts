@@ -8,27 +8,51 @@ export interface DenseIndex {
   valuesByAscendingId(): Int32Array;
 }
 
-export function denseIndex(maxId: number, count: number): DenseIndex {
-  if (maxId >= 0 && maxId < Math.max(1024, count * 8) && maxId < 50_000_000) {
-    const arr = new Int32Array(maxId + 1).fill(-1);
-    return {
-      get: (n) => arr[n],
-      set: (n, v) => void (arr[n] = v),
-      valuesByAscendingId: () => {
-        let n = 0;
-        for (let i = 0; i < arr.length; i++) if (arr[i] >= 0) n++;
-        const out = new Int32Array(n);
-        for (let i = 0, j = 0; i < arr.length; i++) if (arr[i] >= 0) out[j++] = arr[i];
-        return out;
-      },
-    };
+/** Classes, not closures: one shape per kind keeps the hot `get`/`set` calls monomorphic. */
+class ArrayIndex implements DenseIndex {
+  private readonly slots: Int32Array;
+
+  constructor(maxId: number) {
+    this.slots = new Int32Array(maxId + 1).fill(-1);
   }
-  const map = new Map<number, number>();
-  return {
-    get: (n) => map.get(n) ?? -1,
-    set: (n, v) => void map.set(n, v),
-    valuesByAscendingId: () => Int32Array.from([...map.keys()].sort((a, b) => a - b), (k) => map.get(k)!),
-  };
+
+  get(n: number): number {
+    return this.slots[n];
+  }
+
+  set(n: number, v: number): void {
+    this.slots[n] = v;
+  }
+
+  valuesByAscendingId(): Int32Array {
+    const slots = this.slots;
+    let count = 0;
+    for (let i = 0; i < slots.length; i++) if (slots[i] >= 0) count++;
+    const out = new Int32Array(count);
+    for (let i = 0, j = 0; i < slots.length; i++) if (slots[i] >= 0) out[j++] = slots[i];
+    return out;
+  }
+}
+
+class MapIndex implements DenseIndex {
+  private readonly map = new Map<number, number>();
+
+  get(n: number): number {
+    return this.map.get(n) ?? -1;
+  }
+
+  set(n: number, v: number): void {
+    this.map.set(n, v);
+  }
+
+  valuesByAscendingId(): Int32Array {
+    return Int32Array.from([...this.map.keys()].sort((a, b) => a - b), (k) => this.map.get(k)!);
+  }
+}
+
+export function denseIndex(maxId: number, count: number): DenseIndex {
+  const dense = maxId >= 0 && maxId < Math.max(1024, count * 8) && maxId < 50_000_000;
+  return dense ? new ArrayIndex(maxId) : new MapIndex();
 }
 
 export function maxOf(values: Float64Array, rows?: ArrayLike<number>): number {

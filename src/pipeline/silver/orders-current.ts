@@ -4,9 +4,9 @@ import type { Table } from '../table';
 import { codeColumn, idColumn, numberColumn as numbersOf } from '../table';
 import { lazy, makeTable, num } from '../table';
 import { ordersCurrentSchema } from '../schema/silver';
-import { gatherCodes, gatherNumbers, gatherTexts, indicesWhere, rawNumber, viewNamed } from './columns';
+import { gatherCodes, gatherDictionary, gatherNumbers, rawNumber, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
-import { keyColumnGetter } from './customer-lookup';
+import { keyColumnGetter, personsBySystem } from './customer-lookup';
 import { denseIndex, maxOf } from './dense-keys';
 import type { SourceAccounting } from './source-accounting';
 import { countReasons } from './source-accounting';
@@ -26,7 +26,7 @@ const RAW_COLUMNS = ['order_id', 'source_system', 'source_customer_id', 'order_t
 const COUNTED_STATUSES = ['placed', 'shipped', 'delivered'];
 
 export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerLookup): OrdersCurrent {
-  const acceptedRows = indicesWhere(reasons.map((r) => (r === 0 ? 1 : 0)));
+  const acceptedRows = acceptedRowsOf(reasons);
   // Only the keys are read for every accepted change; the other columns are gathered for live orders.
   const accepted = acceptedKeys(raw, acceptedRows);
   const { orderIds, lsn, op, deleteCode } = accepted;
@@ -44,15 +44,7 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
   for (let k = 0, j = 0; k < current.length; k++) if (op[current[k]] !== deleteCode) liveRows[j++] = acceptedRows[current[k]];
   const out = viewNamed(raw, RAW_COLUMNS.filter((c) => c !== 'op'), liveRows);
   const n = liveRows.length;
-  const person = new Int32Array(n);
-  const systems = gatherCodes(raw, 'source_system', liveRows);
-  const ids = gatherTexts(raw, 'source_customer_id', liveRows);
-  const systemMaps = systems.dict.map((s) => lookup.system(s));
-  for (let i = 0; i < n; i++) {
-    const s = systems.codes[i];
-    const id = ids[i];
-    person[i] = s < 0 || id === null ? -1 : systemMaps[s].get(id) ?? -1;
-  }
+  const person = personsBySystem(lookup, gatherCodes(raw, 'source_system', liveRows), gatherDictionary(raw, 'source_customer_id', liveRows));
   const status = gatherCodes(raw, 'status', liveRows);
   const countedCodes = COUNTED_STATUSES.map((s) => status.dict.indexOf(s));
   const counted = new Uint8Array(n);
@@ -79,6 +71,15 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
       },
     },
   };
+}
+
+/** Rows without a quarantine reason, in file order. */
+function acceptedRowsOf(reasons: Uint8Array): Int32Array {
+  let n = 0;
+  for (let r = 0; r < reasons.length; r++) if (reasons[r] === 0) n++;
+  const out = new Int32Array(n);
+  for (let r = 0, j = 0; r < reasons.length; r++) if (reasons[r] === 0) out[j++] = r;
+  return out;
 }
 
 /** Accepted rows repeating an (order_id, lsn) already seen: duplicate deliveries. */

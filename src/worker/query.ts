@@ -26,6 +26,10 @@ function matcher(table: Table, f: Filter): (row: number) => boolean {
   const type = table.schema.columns[i].type;
   const col = materialize(table.columns[i], type);
   const textOf = (r: number) => cellText(col, type, r);
+  if (col.kind === 'code' && !col.overrides?.size) {
+    const byCode = codeMatcher(col, f);
+    if (byCode) return byCode;
+  }
   if (f.op === 'empty') return (r) => textOf(r) === '';
   if (f.op === 'notEmpty') return (r) => textOf(r) !== '';
   if (f.op === 'contains') {
@@ -73,6 +77,22 @@ function matcher(table: Table, f: Filter): (row: number) => boolean {
   }
 }
 
+/**
+ * Text tests on a dictionary column, decided once per distinct value (a customer-id column has
+ * hundreds of thousands of rows but each id's text is tested once).
+ */
+function codeMatcher(col: Extract<Column, { kind: 'code' }>, f: Filter): ((row: number) => boolean) | null {
+  const codes = col.codes;
+  if (f.op === 'empty') return (r) => codes[r] < 0;
+  if (f.op === 'notEmpty') return (r) => codes[r] >= 0;
+  if (f.op !== 'contains') return null;
+  const needle = String(f.value ?? '').toLowerCase();
+  const ok = new Uint8Array(col.dict.length);
+  for (let k = 0; k < ok.length; k++) ok[k] = col.dict[k].toLowerCase().includes(needle) ? 1 : 0;
+  const emptyOk = needle === '';
+  return (r) => (codes[r] < 0 ? emptyOk : ok[codes[r]] === 1);
+}
+
 function filterRows(table: Table, view: View): Int32Array | null {
   const tests = (view.filters ?? []).map((f) => matcher(table, f));
   const search = view.search && view.search.text.trim() !== '' ? view.search : null;
@@ -106,9 +126,10 @@ function sortKeyOf(table: Table, name: string): { num?: Float64Array; text?: (st
   if (col.kind === 'number' && !col.overrides?.size) return { num: col.values };
   if (col.kind === 'id' && !col.overrides?.size) return { num: col.nums };
   if (col.kind === 'code' && !col.overrides?.size) {
-    const order = col.dict.map((d, k) => ({ d, k })).sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : 0));
+    const order = Int32Array.from(col.dict.keys());
+    sortRange(col.dict, order, 0, 0);
     const rank = new Float64Array(col.dict.length);
-    order.forEach((o, r) => (rank[o.k] = r));
+    for (let r = 0; r < order.length; r++) rank[order[r]] = r;
     const keys = new Float64Array(table.rowCount);
     for (let r = 0; r < table.rowCount; r++) keys[r] = col.codes[r] < 0 ? NaN : rank[col.codes[r]];
     return { num: keys };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTable, num, text } from '../../src/pipeline/table';
+import { code, makeTable, num, text } from '../../src/pipeline/table';
 import { viewRows } from '../../src/worker/query';
 import { createRng } from '../../src/pipeline/random';
 
@@ -54,5 +54,27 @@ describe('worker numeric sort', () => {
       return (desc ? y - x : x - y) || a - b;
     });
     expect(Array.from(viewRows(table, { sort: [{ column: 'v', desc }] }))).toEqual(want);
+  });
+});
+
+describe('worker dictionary (code) columns', () => {
+  // Customer ids in generated event tables: a large dictionary, codes per row, -1 empty.
+  const rng = createRng(11);
+  const dict = Array.from({ length: 400 }, (_, k) => (k % 3 === 0 ? 'W' : k % 3 === 1 ? 'S' : 'C') + String((k * 7919) % 1000).padStart(7, '0'));
+  const codes = Int32Array.from({ length: 3000 }, () => (rng.chance(0.05) ? -1 : rng.int(dict.length)));
+  const values = Array.from(codes, (c) => (c < 0 ? null : dict[c]));
+  const table = makeTable(schema, codes.length, [code(codes, dict)]);
+  const asText = makeTable(schema, values.length, [text(values)]);
+  it.each([false, true])('sorts like the same values stored as text (desc=%s)', (desc) => {
+    expect(Array.from(viewRows(table, { sort: [{ column: 'name', desc }] }))).toEqual(expected(values, desc));
+  });
+  it.each(['empty', 'notEmpty', 'contains'] as const)('%s filter keeps the rows the text column keeps', (op) => {
+    const f = { column: 'name', op, value: '00' };
+    expect(Array.from(viewRows(table, { filters: [f] }))).toEqual(Array.from(viewRows(asText, { filters: [f] })));
+  });
+  it('contains is case-insensitive on dictionary values', () => {
+    const rows = viewRows(table, { filters: [{ column: 'name', op: 'contains', value: 'w0' }] });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(values[r]!.startsWith('W0')).toBe(true);
   });
 });

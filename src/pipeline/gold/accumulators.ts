@@ -3,12 +3,16 @@
 // time (the live view) or fold a whole table (the batch run).
 import { DAY } from '../time';
 
+/** A window holds the events with now - window < t <= now. */
 export const WINDOW_30D = 30 * DAY;
 export const WINDOW_90D = 90 * DAY;
 
 export interface Accumulators {
   readonly people: number;
   readonly nowMs: number;
+  /** Where the windows start (exclusive): nowMs - WINDOW_30D and - WINDOW_90D, computed once, not per event. */
+  readonly since30d: number;
+  readonly since90d: number;
   // orders
   readonly ordersCount: Float64Array;
   readonly revenueCents: Float64Array;
@@ -38,7 +42,7 @@ const filled = (n: number, v: number) => new Float64Array(n).fill(v);
 
 export function emptyAccumulators(people: number, nowMs: number, purposes: number): Accumulators {
   return {
-    people, nowMs,
+    people, nowMs, since30d: nowMs - WINDOW_30D, since90d: nowMs - WINDOW_90D,
     ordersCount: new Float64Array(people), revenueCents: new Float64Array(people),
     orders90d: new Float64Array(people), revenue90dCents: new Float64Array(people),
     firstOrderAt: filled(people, NaN), lastOrderAt: filled(people, NaN),
@@ -51,15 +55,12 @@ export function emptyAccumulators(people: number, nowMs: number, purposes: numbe
   };
 }
 
-/** now - window < t <= now */
-export const inWindow = (t: number, nowMs: number, window: number) => t > nowMs - window && t <= nowMs;
-
 /** A counted order (current, not deleted, placed/shipped/delivered). Null amounts add nothing to revenue. */
 export function addOrder(acc: Accumulators, p: number, orderTs: number, amountCents: number): void {
   acc.ordersCount[p]++;
   const cents = Number.isNaN(amountCents) ? 0 : amountCents;
   acc.revenueCents[p] += cents;
-  if (inWindow(orderTs, acc.nowMs, WINDOW_90D)) {
+  if (orderTs > acc.since90d && orderTs <= acc.nowMs) {
     acc.orders90d[p]++;
     acc.revenue90dCents[p] += cents;
   }
@@ -70,7 +71,7 @@ export function addOrder(acc: Accumulators, p: number, orderTs: number, amountCe
 }
 
 export function addClick(acc: Accumulators, p: number, eventTs: number, isProductView: boolean, isAddToCart: boolean): void {
-  if (inWindow(eventTs, acc.nowMs, WINDOW_30D)) {
+  if (eventTs > acc.since30d && eventTs <= acc.nowMs) {
     if (isProductView) acc.productViews30d[p]++;
     if (isAddToCart) acc.addToCart30d[p]++;
   }
@@ -88,7 +89,7 @@ export function addTicket(acc: Accumulators, p: number, isOpen: boolean, csat: n
 
 /** type: 0 sent, 1 opened, 2 clicked, -1 other. */
 export function addCampaignEvent(acc: Accumulators, p: number, eventTs: number, type: number): void {
-  if (type < 0 || !inWindow(eventTs, acc.nowMs, WINDOW_90D)) return;
+  if (type < 0 || !(eventTs > acc.since90d && eventTs <= acc.nowMs)) return;
   if (type === 0) acc.campaignSent90d[p]++;
   else if (type === 1) acc.campaignOpened90d[p]++;
   else acc.campaignClicked90d[p]++;

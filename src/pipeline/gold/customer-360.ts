@@ -14,7 +14,7 @@ import type { ConsentEventsClean } from '../silver/consent-events-clean';
 import type { Accumulators } from './accumulators';
 import { addCampaignEvent, addClick, addConsentEvent, addOrder, addTicket, emptyAccumulators } from './accumulators';
 import { distinctSessions30d } from './sessions-30d';
-import { churnBandOf, churnRiskOf, segmentOf, valueTierOf } from './rules';
+import { churnBandCode, churnRisk, segmentCode, valueTierCode } from './rules';
 
 export interface Customer360 {
   readonly table: Table;
@@ -24,9 +24,10 @@ export interface Customer360 {
   readonly avgCsat: Float64Array;
   /** Per purpose (CONSENT_PURPOSES order): 0 granted, 1 withdrawn, 2 unknown. */
   readonly consent: Int32Array[];
-  readonly canEmail: Uint8Array;
-  readonly canSms: Uint8Array;
-  readonly canAds: Uint8Array;
+  /** 0/1 per person: the table's boolean columns themselves. */
+  readonly canEmail: Float64Array;
+  readonly canSms: Float64Array;
+  readonly canAds: Float64Array;
   readonly segment: Int32Array;
   readonly churnRisk: Float64Array;
 }
@@ -100,68 +101,12 @@ export function customer360(inp: Customer360Inputs): Customer360 {
 }
 
 function derive(inp: Customer360Inputs, acc: Accumulators, sessions30d: Float64Array): Customer360 {
-  const people = acc.people;
   const { profile } = inp;
-  const days = new Float64Array(people);
-  const avgOrder = new Float64Array(people);
-  const avgCsat = new Float64Array(people);
-  for (let p = 0; p < people; p++) {
-    const f = acc.ordersCount[p];
-    days[p] = f > 0 && !Number.isNaN(acc.lastOrderAt[p]) ? Math.floor((inp.nowMs - acc.lastOrderAt[p]) / DAY) : NaN;
-    avgOrder[p] = f > 0 ? acc.revenueCents[p] / f : NaN;
-    avgCsat[p] = acc.csatCount[p] > 0 ? acc.csatSum[p] / acc.csatCount[p] : NaN;
-  }
-
-  const grantedCode = inp.consent.statusDict.indexOf('granted');
-  const withdrawnCode = inp.consent.statusDict.indexOf('withdrawn');
-  const consent = acc.consentLatest.map((latest) => {
-    const state = new Int32Array(people);
-    for (let p = 0; p < people; p++) {
-      const e = latest[p];
-      const s = e < 0 ? -1 : inp.consent.status[e];
-      state[p] = s === grantedCode ? 0 : s === withdrawnCode ? 1 : 2;
-    }
-    return state;
-  });
-
-  const canEmail = new Uint8Array(people), canSms = new Uint8Array(people), canAds = new Uint8Array(people);
-  const segment = new Int32Array(people), tier = new Int32Array(people);
-  const risk = new Float64Array(people), band = new Int32Array(people);
-  const fullName = new Array<string | null>(people);
-  const codesOf = (values: readonly string[]) => Object.fromEntries(values.map((v, i) => [v, i])) as Record<string, number>;
-  const segmentCode = codesOf(SEGMENTS), tierCode = codesOf(VALUE_TIERS), bandCode = codesOf(CHURN_BANDS);
-  const churnInputs = { daysSinceLastOrder: 0, orders90d: 0, ticketsOpen: 0, avgCsat: NaN, sessions30d: 0 };
-  for (let p = 0; p < people; p++) {
-    canEmail[p] = consent[0][p] === 0 && profile.email[p] !== null ? 1 : 0;
-    canSms[p] = consent[1][p] === 0 && profile.phone[p] !== null ? 1 : 0;
-    canAds[p] = consent[2][p] === 0 ? 1 : 0;
-    const f = acc.ordersCount[p];
-    segment[p] = segmentCode[segmentOf(f, days[p])];
-    tier[p] = tierCode[valueTierOf(acc.revenueCents[p])];
-    if (f > 0) {
-      churnInputs.daysSinceLastOrder = days[p];
-      churnInputs.orders90d = acc.orders90d[p];
-      churnInputs.ticketsOpen = acc.ticketsOpen[p];
-      churnInputs.avgCsat = avgCsat[p];
-      churnInputs.sessions30d = sessions30d[p];
-      risk[p] = churnRiskOf(churnInputs);
-      band[p] = Number.isNaN(risk[p]) ? -1 : bandCode[churnBandOf(risk[p])];
-    } else {
-      risk[p] = NaN;
-      band[p] = -1;
-    }
-    const first = profile.firstName[p], last = profile.lastName[p];
-    fullName[p] = first === null ? last : last === null ? first : first + ' ' + last;
-  }
-
-  const toNum = (a: Uint8Array) => {
-    const out = new Float64Array(a.length);
-    for (let i = 0; i < a.length; i++) out[i] = a[i];
-    return out;
-  };
-  const table = makeTable(customer360Schema, people, [
-    text(inp.keys as (string | null)[]), text(fullName), text(profile.email), text(profile.phone), text(profile.country), text(profile.city),
-    text(profile.sourceSystems), num(profile.recordCount),
+  const { days, avgOrder, avgCsat, segment, tier, risk, band } = scores(acc, sessions30d);
+  const { consent, canEmail, canSms, canAds } = consentColumns(acc.consentLatest, inp.consent, profile);
+  const table = makeTable(customer360Schema, acc.people, [
+    text(inp.keys as (string | null)[]), text(fullNames(profile.firstName, profile.lastName)), text(profile.email), text(profile.phone),
+    text(profile.country), text(profile.city), text(profile.sourceSystems), num(profile.recordCount),
     num(acc.ordersCount), num(acc.revenueCents), num(acc.orders90d), num(acc.revenue90dCents), num(avgOrder),
     num(acc.firstOrderAt), num(acc.lastOrderAt), num(days),
     num(sessions30d), num(acc.productViews30d), num(acc.addToCart30d), num(acc.lastSeenAt),
@@ -169,8 +114,91 @@ function derive(inp: Customer360Inputs, acc: Accumulators, sessions30d: Float64A
     num(acc.campaignSent90d), num(acc.campaignOpened90d), num(acc.campaignClicked90d),
     ...consent.map((c) => code(c, CONSENT_STATES)),
     num(acc.consentUpdatedAt),
-    num(toNum(canEmail)), num(toNum(canSms)), num(toNum(canAds)),
+    num(canEmail), num(canSms), num(canAds),
     code(segment, SEGMENTS), code(tier, VALUE_TIERS), num(risk), code(band, CHURN_BANDS),
   ]);
   return { table, acc, sessions30d, daysSinceLastOrder: days, avgCsat, consent, canEmail, canSms, canAds, segment, churnRisk: risk };
+}
+
+// The derived columns: a few passes over the people, each filling the columns of one concern (one
+// loop each rather than one per column: in a cold run every loop pays for its own compilation).
+
+interface Scores {
+  readonly days: Float64Array;
+  readonly avgOrder: Float64Array;
+  readonly avgCsat: Float64Array;
+  readonly segment: Int32Array;
+  readonly tier: Int32Array;
+  /** NaN (and band -1) for people without orders. */
+  readonly risk: Float64Array;
+  readonly band: Int32Array;
+}
+
+/** Recency, averages, segment, value tier and churn risk (the rules are in rules.ts). */
+function scores(acc: Accumulators, sessions30d: Float64Array): Scores {
+  const people = acc.people, nowMs = acc.nowMs;
+  const { ordersCount, lastOrderAt, revenueCents, orders90d, ticketsOpen, csatSum, csatCount } = acc;
+  const days = new Float64Array(people), avgOrder = new Float64Array(people), avgCsat = new Float64Array(people);
+  const segment = new Int32Array(people), tier = new Int32Array(people);
+  const risk = new Float64Array(people), band = new Int32Array(people);
+  for (let p = 0; p < people; p++) {
+    const f = ordersCount[p];
+    const recency = f > 0 && !Number.isNaN(lastOrderAt[p]) ? Math.floor((nowMs - lastOrderAt[p]) / DAY) : NaN;
+    const csat = csatCount[p] > 0 ? csatSum[p] / csatCount[p] : NaN;
+    days[p] = recency;
+    avgOrder[p] = f > 0 ? revenueCents[p] / f : NaN;
+    avgCsat[p] = csat;
+    segment[p] = segmentCode(f, recency);
+    tier[p] = valueTierCode(revenueCents[p]);
+    const r = f > 0 ? churnRisk(recency, orders90d[p], ticketsOpen[p], csat, sessions30d[p]) : NaN;
+    risk[p] = r;
+    band[p] = Number.isNaN(r) ? -1 : churnBandCode(r);
+  }
+  return { days, avgOrder, avgCsat, segment, tier, risk, band };
+}
+
+interface ConsentColumns {
+  /** Per purpose (CONSENT_PURPOSES order: email, sms, ads): 0 granted, 1 withdrawn, 2 unknown. */
+  readonly consent: Int32Array[];
+  readonly canEmail: Float64Array;
+  readonly canSms: Float64Array;
+  readonly canAds: Float64Array;
+}
+
+/** 0 granted, 1 withdrawn, 2 unknown (no event, or another status) from the latest event's status. */
+function stateOf(e: number, status: Int32Array, granted: number, withdrawn: number): number {
+  const s = e < 0 ? -1 : status[e];
+  return s === granted ? 0 : s === withdrawn ? 1 : 2;
+}
+
+/** Consent state per purpose, and who may be contacted: granted, with the contact field the channel needs. */
+function consentColumns(latest: readonly Int32Array[], events: ConsentEventsClean, profile: ProfileBase): ConsentColumns {
+  const [emailLatest, smsLatest, adsLatest] = latest;
+  const { status } = events;
+  const granted = events.statusDict.indexOf('granted'), withdrawn = events.statusDict.indexOf('withdrawn');
+  const { email, phone } = profile;
+  const people = emailLatest.length;
+  const emailState = new Int32Array(people), smsState = new Int32Array(people), adsState = new Int32Array(people);
+  const canEmail = new Float64Array(people), canSms = new Float64Array(people), canAds = new Float64Array(people);
+  for (let p = 0; p < people; p++) {
+    const e = stateOf(emailLatest[p], status, granted, withdrawn);
+    const s = stateOf(smsLatest[p], status, granted, withdrawn);
+    const a = stateOf(adsLatest[p], status, granted, withdrawn);
+    emailState[p] = e;
+    smsState[p] = s;
+    adsState[p] = a;
+    canEmail[p] = e === 0 && email[p] !== null ? 1 : 0;
+    canSms[p] = s === 0 && phone[p] !== null ? 1 : 0;
+    canAds[p] = a === 0 ? 1 : 0;
+  }
+  return { consent: [emailState, smsState, adsState], canEmail, canSms, canAds };
+}
+
+function fullNames(first: readonly (string | null)[], last: readonly (string | null)[]): (string | null)[] {
+  const out = new Array<string | null>(first.length);
+  for (let p = 0; p < out.length; p++) {
+    const f = first[p], l = last[p];
+    out[p] = f === null ? l : l === null ? f : f + ' ' + l;
+  }
+  return out;
 }

@@ -15,22 +15,7 @@ export interface KpiRow {
 
 export function kpiRows(c: Customer360, sourceRecords: number, anonymousClickEvents: number): KpiRow[] {
   const people = c.segment.length;
-  let withOrders = 0, active90 = 0, revenue = 0, revenue90 = 0, orders = 0, email = 0, sms = 0, ads = 0, open = 0;
-  let csatSum = 0, csatCount = 0;
-  for (let p = 0; p < people; p++) {
-    const f = c.acc.ordersCount[p];
-    if (f > 0) withOrders++;
-    if (c.acc.orders90d[p] > 0) active90++;
-    revenue += c.acc.revenueCents[p];
-    revenue90 += c.acc.revenue90dCents[p];
-    orders += f;
-    email += c.canEmail[p];
-    sms += c.canSms[p];
-    ads += c.canAds[p];
-    open += c.acc.ticketsOpen[p];
-    csatSum += c.acc.csatSum[p];
-    csatCount += c.acc.csatCount[p];
-  }
+  const { withOrders, active90, revenue, revenue90, orders, email, sms, ads, open, csatSum, csatCount } = totals(c);
   const rate = (n: number) => (people > 0 ? formatDecimal(n / people, 4) : '');
   return [
     { kpi: 'profiles', value: String(people), unit: 'count', definition: 'Resolved people: rows of customer_360.' },
@@ -48,6 +33,29 @@ export function kpiRows(c: Customer360, sourceRecords: number, anonymousClickEve
     { kpi: 'avg_csat', value: csatCount > 0 ? formatDecimal(csatSum / csatCount, 4) : '', unit: 'score', definition: 'Mean csat_score of rated tickets attributed to a profile.' },
     { kpi: 'anonymous_click_events', value: String(anonymousClickEvents), unit: 'count', definition: 'Clean click events with no customer_key (never stitched to a profile).' },
   ];
+}
+
+/** Sums over the people: one pass, the columns read into locals first. */
+function totals(c: Customer360) {
+  const { ordersCount, orders90d, revenueCents, revenue90dCents, ticketsOpen, csatSum: csatSums, csatCount: csatCounts } = c.acc;
+  const { canEmail, canSms, canAds } = c;
+  let withOrders = 0, active90 = 0, revenue = 0, revenue90 = 0, orders = 0, email = 0, sms = 0, ads = 0, open = 0;
+  let csatSum = 0, csatCount = 0;
+  for (let p = 0; p < ordersCount.length; p++) {
+    const f = ordersCount[p];
+    if (f > 0) withOrders++;
+    if (orders90d[p] > 0) active90++;
+    revenue += revenueCents[p];
+    revenue90 += revenue90dCents[p];
+    orders += f;
+    email += canEmail[p];
+    sms += canSms[p];
+    ads += canAds[p];
+    open += ticketsOpen[p];
+    csatSum += csatSums[p];
+    csatCount += csatCounts[p];
+  }
+  return { withOrders, active90, revenue, revenue90, orders, email, sms, ads, open, csatSum, csatCount };
 }
 
 export function kpiSummary(rows: readonly KpiRow[]): Table {

@@ -1,15 +1,16 @@
 // Gathers the facts the checks need from every layer and builds both report files' rows.
 import type { RunParams } from '../params';
-import type { Table } from '../table';
+import type { Column, Table } from '../table';
 import { codeColumn, columnIndex, textColumn } from '../table';
 import type { GeneratedSources } from '../generate';
 import type { Gold, Silver, SourceName } from '../run';
 import { SOURCE_NAMES } from '../run';
-import { rawNumber, rawText } from '../silver/columns';
+import { rawNumber } from '../silver/columns';
 import { cellText } from '../../io/cell-text';
 import { emailSha256 } from '../gold/activation';
 import { FRESHNESS_POLICIES } from './freshness';
-import { identityAccuracy, type IdentityAccuracy } from './identity-accuracy';
+import { identityAccuracyOfGroups, type IdentityAccuracy } from './identity-accuracy';
+import { truthGroupsOfRecords, truthRowOfRecords } from './truth-rows';
 import { runChecks, type CheckResult } from './checks';
 import { qualityReportMarkdown, qualityReportTable } from './report';
 
@@ -35,11 +36,18 @@ function latestAcceptedTime(raw: Table, columns: readonly string[], reasons: Uin
   for (const name of columns) {
     const col = raw.columns[columnIndex(raw.schema, name)];
     if (col.kind !== 'number') throw new Error(`${raw.schema.name}.${name} is not a time column`);
-    for (let r = 0; r < reasons.length; r++) {
-      if (reasons[r] !== 0) continue;
-      const v = raw.flagged?.[r] === 1 ? rawNumber(raw, name, r) : col.values[r];
-      if (!Number.isNaN(v) && !(v <= latest)) latest = v;
-    }
+    latest = latestAcceptedValue(raw, name, col.values, reasons, latest);
+  }
+  return latest;
+}
+
+/** The latest of `latest` and the column's values on accepted rows (flagged rows read through their override). */
+function latestAcceptedValue(raw: Table, name: string, values: Float64Array, reasons: Uint8Array, latest: number): number {
+  const flagged = raw.flagged;
+  for (let r = 0; r < reasons.length; r++) {
+    if (reasons[r] !== 0) continue;
+    const v = flagged !== undefined && flagged[r] === 1 ? rawNumber(raw, name, r) : values[r];
+    if (!Number.isNaN(v) && !(v <= latest)) latest = v;
   }
   return latest;
 }
@@ -59,6 +67,28 @@ function duplicateValues(values: readonly (string | null)[]): number {
   return dup;
 }
 
+// Counting loops over millions of events: indexed, each its own function (a for-of over a typed
+// array allocates an iterator result per element until the loop is optimised).
+
+/** Events with no person (-1). */
+function unattributed(person: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < person.length; i++) if (person[i] < 0) n++;
+  return n;
+}
+
+function flagsSet(flags: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) n += flags[i];
+  return n;
+}
+
+function presentTexts(values: readonly (string | null)[]): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== null && values[i] !== '') n++;
+  return n;
+}
+
 function criticalNulls(c360: Table): number {
   const keys = textColumn(c360, 'customer_key');
   const codes = ['segment', 'consent_email_marketing', 'consent_sms_marketing', 'consent_personalized_ads'].map((c) => codeColumn(c360, c).codes);
@@ -70,60 +100,58 @@ function criticalNulls(c360: Table): number {
   return n;
 }
 
-/** Audience rows whose person lacks granted consent for the purpose, or whose value isn't theirs. */
+/** Where a text column, or a view of one, keeps row i's value: values[rows === null ? i : rows[i]]. */
+function textCells(col: Column, rowCount: number): { values: readonly (string | null)[]; rows: Int32Array | null } {
+  if (col.kind === 'text') return { values: col.values, rows: null };
+  if (col.kind === 'view' && col.base.kind === 'text') return { values: col.base.values, rows: col.rows };
+  return { values: Array.from({ length: rowCount }, (_, r) => cellText(col, 'string', r) || null), rows: null };
+}
+
+/**
+ * Audience rows of one channel whose person lacks granted consent for the purpose, or whose value
+ * isn't theirs: the profile's contact field, or its hash (recomputed here, not trusted from gold).
+ */
+function channelViolations(table: Table, people: Int32Array, consent: Int32Array, contact: readonly (string | null)[], hashed: boolean): number {
+  const cells = textCells(table.columns[1], table.rowCount);
+  let bad = table.schema.columns.length === 2 ? 0 : table.rowCount;
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
+    if (consent[p] !== 0) {
+      bad++;
+      continue;
+    }
+    const field = contact[p];
+    const expected = hashed && field !== null ? emailSha256(field) : field;
+    const actual = cells.values[cells.rows === null ? i : cells.rows[i]];
+    if (expected === null || actual !== expected) bad++;
+  }
+  return bad;
+}
+
 function activationViolations(silver: Silver, gold: Gold): { violations: Record<string, number>; rows: Record<string, number> } {
-  const c = gold.customer360;
+  const { consent } = gold.customer360;
   const { email, phone } = silver.profile;
-  const check = (table: Table, people: number[], purpose: number, expected: (p: number) => string | null) => {
-    const values = textColumn(table, table.schema.columns[1].name);
-    let bad = table.schema.columns.length === 2 ? 0 : table.rowCount;
-    people.forEach((p, i) => {
-      if (c.consent[purpose][p] !== 0) bad++;
-      else {
-        const e = expected(p);
-        if (e === null || values[i] !== e) bad++;
-      }
-    });
-    return bad;
-  };
   const a = gold.activation;
   return {
     violations: {
-      email: check(a.email, a.people.email, 0, (p) => email[p]),
-      sms: check(a.sms, a.people.sms, 1, (p) => phone[p]),
-      ads: check(a.ads, a.people.ads, 2, (p) => (email[p] === null ? null : emailSha256(email[p]!))),
+      email: channelViolations(a.email, a.people.email, consent[0], email, false),
+      sms: channelViolations(a.sms, a.people.sms, consent[1], phone, false),
+      ads: channelViolations(a.ads, a.people.ads, consent[2], email, true),
     },
     rows: { email: a.email.rowCount, sms: a.sms.rowCount, ads: a.ads.rowCount },
   };
 }
 
-/** The person_map row of each deduplicated customer record, -1 when the truth does not list it. */
-function truthRowOfRecords(silver: Silver, personMap: Table): Int32Array {
-  const bySystem = new Map<string, Map<string, number>>();
-  const idCol = columnIndex(personMap.schema, 'source_customer_id');
-  for (let r = 0; r < personMap.rowCount; r++) {
-    const s = rawText(personMap, 'source_system', r);
-    let m = bySystem.get(s);
-    if (!m) bySystem.set(s, (m = new Map()));
-    m.set(cellText(personMap.columns[idCol], 'string', r), r);
-  }
-  const { records } = silver;
-  return Int32Array.from(records.id, (id, i) => bySystem.get(records.system[i])?.get(id) ?? -1);
-}
-
 /** The true person of each deduplicated customer record (a record missing from the truth is its own person). */
 export function truthOfRecords(silver: Silver, personMap: Table): string[] {
   const personCol = columnIndex(personMap.schema, 'person_id');
-  return Array.from(truthRowOfRecords(silver, personMap), (row, i) =>
+  return Array.from(truthRowOfRecords(silver.records, personMap), (row, i) =>
     row < 0 ? `unknown:${i}` : cellText(personMap.columns[personCol], 'string', row));
 }
 
 function accuracyAgainstTruth(silver: Silver, personMap: Table): IdentityAccuracy {
-  // Person ids compared as numbers where the truth stores them so (no text per record).
-  const person = personMap.columns[columnIndex(personMap.schema, 'person_id')];
-  const truth = Array.from(truthRowOfRecords(silver, personMap), (row, i): string | number =>
-    row < 0 ? -(i + 1) : person.kind === 'id' ? person.nums[row] : cellText(person, 'string', row));
-  return identityAccuracy(silver.identities.personOf, truth);
+  const truth = truthGroupsOfRecords(silver.records, personMap);
+  return identityAccuracyOfGroups(silver.identities.personOf, truth.group, truth.count);
 }
 
 export function buildQualityReport(inp: QualityInputs): QualityReport {
@@ -144,24 +172,20 @@ export function buildQualityReport(inp: QualityInputs): QualityReport {
   ];
   const identityKeys = textColumn(silver.identityTable, 'customer_key');
   const c360 = gold.customer360.table;
-  let orphans = 0, anonymous = 0, late = 0;
-  for (const p of silver.orders.person) if (p < 0) orphans++;
-  for (const p of silver.clicks.person) if (p < 0) anonymous++;
-  for (const l of silver.clicks.late) late += l;
   const accuracy = accuracyAgainstTruth(silver, inp.sources.personMap);
   const activation = activationViolations(silver, gold);
   const rows = runChecks({
     nowMs: inp.nowMs,
     identityRecords: silver.identityTable.rowCount,
-    identityRecordsWithKey: identityKeys.filter((k) => k !== null && k !== '').length,
+    identityRecordsWithKey: presentTexts(identityKeys),
     customer360Rows: c360.rowCount,
     duplicateProfileKeys: duplicateValues(textColumn(c360, 'customer_key')),
     criticalNullRows: criticalNulls(c360),
     latestTimes, rawRows, accounting,
-    orphanOrders: orphans,
+    orphanOrders: unattributed(silver.orders.person),
     currentOrders: silver.orders.person.length,
-    anonymousClickEvents: anonymous,
-    lateClickEvents: late,
+    anonymousClickEvents: unattributed(silver.clicks.person),
+    lateClickEvents: flagsSet(silver.clicks.late),
     cleanClickEvents: silver.clicks.person.length,
     placeholders: silver.identities.placeholders,
     placeholderThreshold: inp.params.placeholderThreshold,

@@ -8,11 +8,12 @@ import type { ResolvedIdentities } from './resolve-identities';
 
 export function customerIdentity(records: CustomerRecords, ids: ResolvedIdentities): Table {
   const n = records.rawRow.length;
+  const codeOfRank = records.systemNames.map((name) => (SOURCE_SYSTEMS as readonly string[]).indexOf(name));
   const systems = new Int32Array(n);
   const keys = new Array<string>(n);
   const sizes = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    systems[i] = (SOURCE_SYSTEMS as readonly string[]).indexOf(records.system[i]);
+    systems[i] = codeOfRank[records.systemRank[i]];
     const p = ids.personOf[i];
     keys[i] = ids.keys[p];
     sizes[i] = ids.membersStart[p + 1] - ids.membersStart[p];

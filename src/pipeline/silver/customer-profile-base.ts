@@ -21,87 +21,108 @@ export interface ProfileBase {
   readonly provenance: Readonly<Record<string, Int32Array>>;
 }
 
-const FIELDS = ['first_name', 'last_name', 'email', 'phone', 'city', 'country', 'loyalty_id'] as const;
+interface Surviving {
+  readonly values: (string | null)[];
+  readonly from: Int32Array;
+}
 
 export function customerProfileBase(records: CustomerRecords, ids: ResolvedIdentities): ProfileBase {
   const people = ids.keys.length;
-  const sources: Record<(typeof FIELDS)[number], (string | null)[]> = {
-    first_name: records.firstName, last_name: records.lastName, email: records.email, phone: records.phone,
-    city: records.city, country: records.country, loyalty_id: records.loyalty,
+  const ordered = survivorshipOrder(ids.members, ids.membersStart, records.updatedAt);
+  const survive = (values: (string | null)[]) => survivingValues(values, ordered, ids.membersStart);
+  const fields = {
+    first_name: survive(records.firstName), last_name: survive(records.lastName), email: survive(records.email),
+    phone: survive(records.phone), city: survive(records.city), country: survive(records.country), loyalty_id: survive(records.loyalty),
   };
-  const out: Record<string, (string | null)[]> = {};
-  const provenance: Record<string, Int32Array> = {};
-  for (const f of FIELDS) {
-    out[f] = new Array(people).fill(null);
-    provenance[f] = new Int32Array(people).fill(-1);
-  }
   const recordCount = new Float64Array(people);
-  const systems = new Array<string>(people);
-  const firstSeen = new Float64Array(people);
-  const updated = new Float64Array(people);
-  const upd = records.updatedAt;
-  const updKey = (i: number) => (Number.isNaN(upd[i]) ? -Infinity : upd[i]);
-
-  const order = new Int32Array(64);
-  const systemBit = new Map<string, number>();
-  const systemLabel: string[] = [];
-  for (let p = 0; p < people; p++) {
-    const from = ids.membersStart[p], to = ids.membersStart[p + 1];
-    const size = survivorshipOrder(ids.members, from, to, updKey, order.length >= to - from ? order : new Int32Array(to - from));
-    const ordered = size.order;
-    for (const f of FIELDS) {
-      const src = sources[f];
-      for (let k = 0; k < size.n; k++) {
-        const m = ordered[k];
-        if (src[m] !== null) {
-          out[f][p] = src[m];
-          provenance[f][p] = m;
-          break;
-        }
-      }
-    }
-    recordCount[p] = to - from;
-    let mask = 0;
-    let first = NaN, last = NaN;
-    for (let k = from; k < to; k++) {
-      const m = ids.members[k];
-      const sys = records.system[m];
-      let bit = systemBit.get(sys);
-      if (bit === undefined) systemBit.set(sys, (bit = 1 << systemBit.size));
-      mask |= bit;
-      const c = records.createdAt[m], u = upd[m];
-      if (!Number.isNaN(c) && !(c >= first)) first = c;
-      if (!Number.isNaN(u) && !(u <= last)) last = u;
-    }
-    systems[p] = systemLabel[mask] ??= [...systemBit].filter(([, b]) => mask & b).map(([name]) => name).sort().join('|');
-    firstSeen[p] = first;
-    updated[p] = last;
-  }
+  for (let p = 0; p < people; p++) recordCount[p] = ids.membersStart[p + 1] - ids.membersStart[p];
+  const systems = systemLabels(records, ids);
+  const firstSeen = memberExtremes(records.createdAt, ids, -1);
+  const updated = memberExtremes(records.updatedAt, ids, 1);
   const table = makeTable(customerProfileBaseSchema, people, [
-    text(ids.keys), text(out.first_name), text(out.last_name), text(out.email), text(out.phone), text(out.city),
-    text(out.country), text(out.loyalty_id), num(recordCount), text(systems), num(firstSeen), num(updated),
+    text(ids.keys), text(fields.first_name.values), text(fields.last_name.values), text(fields.email.values),
+    text(fields.phone.values), text(fields.city.values), text(fields.country.values), text(fields.loyalty_id.values),
+    num(recordCount), text(systems), num(firstSeen), num(updated),
   ]);
+  const provenance: Record<string, Int32Array> = {};
+  for (const [field, s] of Object.entries(fields)) provenance[field] = s.from;
   return {
-    table, email: out.email, phone: out.phone, firstName: out.first_name, lastName: out.last_name,
-    country: out.country, city: out.city, sourceSystems: systems, recordCount, provenance,
+    table, email: fields.email.values, phone: fields.phone.values, firstName: fields.first_name.values,
+    lastName: fields.last_name.values, country: fields.country.values, city: fields.city.values, sourceSystems: systems,
+    recordCount, provenance,
   };
 }
 
 /**
- * Members ordered for survivorship: latest updated_at first; ties keep the (system, id) order the
- * members already have. Insertion sort: people have one to a few records.
+ * Each person's members in survivorship order, laid out like `members`: latest updated_at first
+ * (null as the oldest); ties keep the (system, id) order the members already have. Insertion
+ * sort: people have one to a few records.
  */
-function survivorshipOrder(members: Int32Array, from: number, to: number, updKey: (i: number) => number, buf: Int32Array): { order: Int32Array; n: number } {
-  const n = to - from;
-  for (let k = 0; k < n; k++) {
-    const m = members[from + k];
-    const key = updKey(m);
-    let j = k - 1;
-    while (j >= 0 && updKey(buf[j]) < key) {
-      buf[j + 1] = buf[j];
-      j--;
+function survivorshipOrder(members: Int32Array, membersStart: Int32Array, updatedAt: Float64Array): Int32Array {
+  const ordered = new Int32Array(members.length);
+  for (let p = 0; p + 1 < membersStart.length; p++) {
+    const from = membersStart[p], to = membersStart[p + 1];
+    for (let k = from; k < to; k++) {
+      const m = members[k];
+      const key = updatedKey(updatedAt[m]);
+      let j = k - 1;
+      while (j >= from && updatedKey(updatedAt[ordered[j]]) < key) {
+        ordered[j + 1] = ordered[j];
+        j--;
+      }
+      ordered[j + 1] = m;
     }
-    buf[j + 1] = m;
   }
-  return { order: buf, n };
+  return ordered;
+}
+
+const updatedKey = (t: number) => (Number.isNaN(t) ? -Infinity : t);
+
+/** Per person, the first member in survivorship order with a value, and that value. */
+function survivingValues(values: (string | null)[], ordered: Int32Array, membersStart: Int32Array): Surviving {
+  const people = membersStart.length - 1;
+  const out = new Array<string | null>(people);
+  const from = new Int32Array(people);
+  for (let p = 0; p < people; p++) {
+    let value: string | null = null, source = -1;
+    for (let k = membersStart[p]; k < membersStart[p + 1]; k++) {
+      const v = values[ordered[k]];
+      if (v !== null) {
+        value = v;
+        source = ordered[k];
+        break;
+      }
+    }
+    out[p] = value;
+    from[p] = source;
+  }
+  return { values: out, from };
+}
+
+/** The members' systems per person, in string order, joined by `|` (one string per distinct set). */
+function systemLabels(records: CustomerRecords, ids: ResolvedIdentities): string[] {
+  const people = ids.keys.length;
+  const labels = new Array<string>(people);
+  const labelOfMask: string[] = [];
+  for (let p = 0; p < people; p++) {
+    let mask = 0;
+    for (let k = ids.membersStart[p]; k < ids.membersStart[p + 1]; k++) mask |= 1 << records.systemRank[ids.members[k]];
+    labels[p] = labelOfMask[mask] ??= records.systemNames.filter((_, rank) => mask & (1 << rank)).join('|');
+  }
+  return labels;
+}
+
+/** Per person, the members' earliest (sign -1) or latest (sign 1) time, ignoring nulls; NaN when none. */
+function memberExtremes(times: Float64Array, ids: ResolvedIdentities, sign: 1 | -1): Float64Array {
+  const people = ids.keys.length;
+  const out = new Float64Array(people);
+  for (let p = 0; p < people; p++) {
+    let best = NaN;
+    for (let k = ids.membersStart[p]; k < ids.membersStart[p + 1]; k++) {
+      const t = times[ids.members[k]];
+      if (!Number.isNaN(t) && !(sign * t <= sign * best)) best = t;
+    }
+    out[p] = best;
+  }
+  return out;
 }

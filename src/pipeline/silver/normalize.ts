@@ -11,12 +11,16 @@ export function normalizeEmail(raw: string | null): string | null {
   return e !== '' && EMAIL_FORM.test(e) ? e : null;
 }
 
+// A phone already in E.164 form: the result is the text itself, without building it again.
+const E164_FORM = /^\+\d{8,15}$/;
+
 /**
  * E.164 from a phone as typed. International when it begins (after trimming) with `+` or `00`;
  * otherwise national: one trunk `0` dropped and the country's calling code prepended.
  */
 export function phoneE164(raw: string | null, country: string | null): string | null {
   if (raw === null) return null;
+  if (E164_FORM.test(raw)) return raw;
   const t = raw.trim();
   if (t === '') return null;
   let digits = t.replace(/\D+/g, '');

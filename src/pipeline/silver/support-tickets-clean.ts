@@ -11,6 +11,7 @@ import { firstArrivals } from './first-arrival';
 import { normalizeEmail } from './normalize';
 import type { ResolvedIdentities } from './resolve-identities';
 import type { SourceAccounting } from './source-accounting';
+import { internStrings, type StringIds } from './string-ids';
 import { countReasons } from './source-accounting';
 
 export interface SupportTicketsClean {
@@ -26,34 +27,44 @@ export interface SupportTicketsClean {
 const COLS = ['ticket_id', 'opened_at', 'closed_at', 'status', 'priority', 'channel', 'topic', 'csat_score'];
 const AMBIGUOUS = -2;
 
-/** Normalised email → person, AMBIGUOUS when records of several people hold it. */
-export function emailOwners(records: CustomerRecords, ids: ResolvedIdentities): Map<string, number> {
-  const owners = new Map<string, number>();
+/**
+ * The person owning each ticket email (by its id in `emails`), AMBIGUOUS when records of several
+ * people hold it or it is a placeholder, -1 when no record holds it. Only the tickets' emails are
+ * indexed: every customer record is one lookup, not one entry in a map of all emails.
+ */
+function emailOwners(emails: StringIds, records: CustomerRecords, ids: ResolvedIdentities): Int32Array {
+  const owners = new Int32Array(emails.values.length).fill(-1);
   for (let i = 0; i < records.email.length; i++) {
     const e = records.email[i];
     if (e === null) continue;
+    const k = emails.find(e);
+    if (k < 0) continue;
     const p = ids.personOf[i];
-    const prev = owners.get(e);
-    owners.set(e, prev === undefined || prev === p ? p : AMBIGUOUS);
+    owners[k] = owners[k] === -1 || owners[k] === p ? p : AMBIGUOUS;
   }
-  for (const ph of ids.placeholders) if (ph.kind === 'email') owners.set(ph.value, AMBIGUOUS);
+  for (const ph of ids.placeholders) {
+    if (ph.kind !== 'email') continue;
+    const k = emails.find(ph.value);
+    if (k >= 0) owners[k] = AMBIGUOUS;
+  }
   return owners;
+}
+
+function normalizedEmails(raw: (string | null)[]): (string | null)[] {
+  const out = new Array<string | null>(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = normalizeEmail(raw[i]);
+  return out;
 }
 
 export function supportTicketsClean(raw: Table, reasons: Uint8Array, records: CustomerRecords, ids: ResolvedIdentities): SupportTicketsClean {
   const { rows, repeats } = firstArrivals(raw, 'ticket_id', reasons);
   const c = viewNamed(raw, COLS, rows);
   const n = rows.length;
-  const rawEmail = gatherTexts(raw, 'email', rows);
-  const owners = emailOwners(records, ids);
-  const email = new Array<string | null>(n);
+  const email = normalizedEmails(gatherTexts(raw, 'email', rows));
+  const { idOf, ids: distinct } = internStrings(email);
+  const owners = emailOwners(distinct, records, ids);
   const person = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = normalizeEmail(rawEmail[i]);
-    email[i] = e;
-    const p = e === null ? -1 : owners.get(e) ?? -1;
-    person[i] = p < 0 ? -1 : p;
-  }
+  for (let i = 0; i < n; i++) person[i] = idOf[i] < 0 || owners[idOf[i]] < 0 ? -1 : owners[idOf[i]];
   const table = makeTable(supportTicketsCleanSchema, n, [
     c.ticket_id, text(email), lazy(keyColumnGetter(person, ids.keys)), c.opened_at, c.closed_at, c.status, c.priority,
     c.channel, c.topic, c.csat_score,

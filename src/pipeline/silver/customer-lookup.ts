@@ -2,23 +2,53 @@
 import type { Dictionary } from './columns';
 import type { CustomerRecords } from './customer-records';
 import type { ResolvedIdentities } from './resolve-identities';
+import { stringIds, type StringIds } from './string-ids';
+
+/** One system's customer ids → person (the `get` of a ReadonlyMap, so a Map serves in tests). */
+export interface SystemCustomers {
+  get(id: string): number | undefined;
+}
 
 export interface CustomerLookup {
-  /** Map of one system's ids, for hot loops. */
-  system(system: string): ReadonlyMap<string, number>;
+  /** The ids of one system, for hot loops. */
+  system(system: string): SystemCustomers;
   readonly keys: readonly string[];
 }
 
-export function customerLookup(records: CustomerRecords, ids: ResolvedIdentities): CustomerLookup {
-  const bySystem = new Map<string, Map<string, number>>();
-  for (let i = 0; i < records.rawRow.length; i++) {
-    let m = bySystem.get(records.system[i]);
-    if (!m) bySystem.set(records.system[i], (m = new Map()));
-    m.set(records.id[i], ids.personOf[i]);
+/** Ids interned into typed slots: no map entry per record for the collector to trace. */
+class InternedCustomers implements SystemCustomers {
+  readonly ids: StringIds;
+  private person: Int32Array;
+
+  constructor(expected: number) {
+    this.ids = stringIds(expected);
+    this.person = new Int32Array(expected);
   }
-  const empty = new Map<string, number>();
+
+  add(id: string, person: number): void {
+    const k = this.ids.add(id);
+    if (k >= this.person.length) {
+      const grown = new Int32Array(Math.max(16, this.person.length * 2));
+      grown.set(this.person);
+      this.person = grown;
+    }
+    this.person[k] = person;
+  }
+
+  get(id: string): number | undefined {
+    const k = this.ids.find(id);
+    return k < 0 ? undefined : this.person[k];
+  }
+}
+
+export function customerLookup(records: CustomerRecords, ids: ResolvedIdentities): CustomerLookup {
+  const perSystem = new Int32Array(records.systemNames.length);
+  for (let i = 0; i < records.systemRank.length; i++) perSystem[records.systemRank[i]]++;
+  const bySystem = records.systemNames.map((_, s) => new InternedCustomers(perSystem[s]));
+  for (let i = 0; i < records.rawRow.length; i++) bySystem[records.systemRank[i]].add(records.id[i], ids.personOf[i]);
+  const none: SystemCustomers = { get: () => undefined };
   return {
-    system: (system) => bySystem.get(system) ?? empty,
+    system: (system) => bySystem[records.systemNames.indexOf(system)] ?? none,
     keys: ids.keys,
   };
 }

@@ -42,12 +42,6 @@ class Growable<T extends TypedArray> {
   }
 }
 
-export class F64Builder extends Growable<Float64Array> {
-  constructor(capacity = 1024) {
-    super(Float64Array, capacity);
-  }
-}
-
 export class U32Builder extends Growable<Uint32Array> {
   constructor(capacity = 1024) {
     super(Uint32Array, capacity);
@@ -105,5 +99,38 @@ export class RowBuilder {
     const out = new Uint32Array(this.length);
     for (let i = 0, at = field; i < this.length; i++, at += this.stride) out[i] = this.buf[at];
     return out;
+  }
+}
+
+/**
+ * The typed columns of one table, carved out of one buffer. The engine counts every new typed
+ * array as external memory and runs a full garbage collection for each 64 MB or so of it; a big
+ * table's columns allocated one by one would pay for several, allocated together for one.
+ * Float64 columns come first, then Int32 columns, so every view is aligned.
+ */
+export class ColumnArena {
+  private readonly buffer: ArrayBuffer;
+  private float64At = 0;
+  private int32At: number;
+
+  constructor(
+    private readonly rows: number,
+    float64s: number,
+    int32s: number,
+  ) {
+    this.int32At = rows * 8 * float64s;
+    this.buffer = new ArrayBuffer(this.int32At + rows * 4 * int32s);
+  }
+
+  float64(): Float64Array {
+    const a = new Float64Array(this.buffer, this.float64At, this.rows);
+    this.float64At += this.rows * 8;
+    return a;
+  }
+
+  int32(): Int32Array {
+    const a = new Int32Array(this.buffer, this.int32At, this.rows);
+    this.int32At += this.rows * 4;
+    return a;
   }
 }

@@ -45,8 +45,7 @@ export class Clock {
     this.nowT = nowSec - this.baseSec;
     this.baseDay = Math.floor(this.baseSec / DAY_S);
     this.dayCount = Math.floor(nowSec / DAY_S) - this.baseDay + 1;
-    const days = Array.from({ length: this.dayCount }, (_, k) => civilFromDays(this.baseDay + k));
-    this.weights = { online: this.dayWeights('online', days), store: this.dayWeights('store', days), office: this.dayWeights('office', days) };
+    this.weights = dayWeightTables(this.baseDay, this.dayCount);
     this.hourTables = { online: hourTable(HOURS.online), store: hourTable(HOURS.store), office: hourTable(HOURS.office) };
   }
 
@@ -87,25 +86,41 @@ export class Clock {
     }
     return lo + Math.floor(rng.next() * (hi - lo + 1));
   }
+}
 
-  private dayWeights(rhythm: Rhythm, days: readonly [number, number, number][]): Float64Array {
-    const w = new Float64Array(this.dayCount);
-    let max = 0;
-    for (let k = 0; k < this.dayCount; k++) {
-      const epochDay = this.baseDay + k;
-      const [, month, dom] = days[k];
-      const dow = (((epochDay + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-      let v = WEEKDAY[rhythm][dow] * MONTH[month - 1] * (0.55 + 0.45 * (k / this.dayCount));
-      const blackFriday = month === 11 && dow === 5 && dom >= 23 && dom <= 29;
-      const cyberMonday = dow === 1 && ((month === 11 && dom >= 26) || (month === 12 && dom <= 2));
+let lastWeights: { key: string; tables: Record<Rhythm, Float64Array> } | null = null;
+
+/**
+ * Each day's relative weight per rhythm (busiest day 1), all three rhythms in one walk over the
+ * days. The last `now`'s tables are kept: every run builds a new clock, mostly for the same `now`.
+ */
+function dayWeightTables(baseDay: number, dayCount: number): Record<Rhythm, Float64Array> {
+  const key = `${baseDay}/${dayCount}`;
+  if (lastWeights?.key === key) return lastWeights.tables;
+  const tables = { online: new Float64Array(dayCount), store: new Float64Array(dayCount), office: new Float64Array(dayCount) };
+  const rhythms = [tables.online, tables.store, tables.office];
+  const names: readonly Rhythm[] = ['online', 'store', 'office'];
+  const max = [0, 0, 0];
+  for (let k = 0; k < dayCount; k++) {
+    const epochDay = baseDay + k;
+    const civil = civilFromDays(epochDay);
+    const month = civil[1];
+    const dom = civil[2];
+    const dow = (((epochDay + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+    const blackFriday = month === 11 && dow === 5 && dom >= 23 && dom <= 29;
+    const cyberMonday = dow === 1 && ((month === 11 && dom >= 26) || (month === 12 && dom <= 2));
+    for (let r = 0; r < 3; r++) {
+      const rhythm = names[r];
+      let v = WEEKDAY[rhythm][dow] * MONTH[month - 1] * (0.55 + 0.45 * (k / dayCount));
       if (rhythm !== 'office' && blackFriday) v *= rhythm === 'online' ? 2.4 : 1.7;
       if (rhythm === 'online' && cyberMonday) v *= 1.8;
-      w[k] = v;
-      if (v > max) max = v;
+      rhythms[r][k] = v;
+      if (v > max[r]) max[r] = v;
     }
-    for (let k = 0; k < this.dayCount; k++) w[k] /= max;
-    return w;
   }
+  for (let r = 0; r < 3; r++) for (let k = 0; k < dayCount; k++) rhythms[r][k] /= max[r];
+  lastWeights = { key, tables };
+  return tables;
 }
 
 function hourTable(weights: readonly number[]): Uint8Array {

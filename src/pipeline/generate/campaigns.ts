@@ -7,9 +7,10 @@ import { code, id, makeTable, num, text, type Column, type Table } from '../tabl
 import { rawCampaignEvents } from '../schema/raw';
 import { CAMPAIGN_CHANNELS, CAMPAIGN_EVENT_TYPES } from '../schema/enums';
 import { between, DAY_S, HOUR_S, MINUTE_S, soon, type Clock } from './calendar';
-import { U32Builder, U8Builder } from './builders';
+import { ColumnArena, RowBuilder } from './builders';
+import { give, take } from './pool';
 import { CRM, type CustomerRecords } from './customers';
-import { EMAIL_MARKETING, PERSONALIZED_ADS, SMS_MARKETING, type ConsentLedger } from './consent';
+import { EMAIL_MARKETING, PERSONALIZED_ADS, SMS_MARKETING, type ConsentLedger, type Timelines } from './consent';
 import { normalizeEmail } from './contact';
 import { badTimestamp, futureTimestamp, malformedCount, Malformations, planReasons } from './malformed';
 import { orderByKey } from './sort';
@@ -93,92 +94,54 @@ function blackFriday(year: number): number {
 
 const COL = Object.fromEntries(rawCampaignEvents.columns.map((c, i) => [c.name, i])) as Record<string, number>;
 
+/** Campaign events as RowBuilder rows: time, record, campaign | type << 8. */
+const E_T = 0, E_RECORD = 1, E_CAMPAIGN_TYPE = 2;
+const E_STRIDE = 3;
+
+/** The funnel's events as they happen; none after `now`. */
+class CampaignLog {
+  readonly rows: RowBuilder;
+
+  constructor(
+    private readonly nowT: number,
+    expected: number,
+  ) {
+    this.rows = new RowBuilder(E_STRIDE, expected, true);
+  }
+
+  /** Records an event unless it would be after now; says whether it did. */
+  push(campaign: number, record: number, type: number, t: number): boolean {
+    if (t > this.nowT) return false;
+    const b = this.rows.add();
+    const buf = this.rows.buf;
+    buf[b + E_T] = t;
+    buf[b + E_RECORD] = record;
+    buf[b + E_CAMPAIGN_TYPE] = campaign | (type << 8);
+    return true;
+  }
+}
+
 export function generateCampaignEvents(
   rng: Rng, clock: Clock, records: CustomerRecords, ledger: ConsentLedger, issues: boolean,
 ): { table: Table; injected: Record<string, number> } {
-  const nowT = clock.nowT;
   const campaigns = campaignSchedule(clock);
-  const crm: number[] = [];
-  for (let i = 0; i < records.count; i++) if (records.system[i] === CRM) crm.push(i);
+  const crmAll = take(records.count, false);
+  let crmCount = 0;
+  for (let i = 0; i < records.count; i++) if (records.system[i] === CRM) crmAll[crmCount++] = i;
+  const crm = crmAll.subarray(0, crmCount);
   const reachableByEmail = new Uint8Array(records.count);
   for (const i of crm) reachableByEmail[i] = records.email[i] !== null && normalizeEmail(records.email[i]!) !== null ? 1 : 0;
 
-  const expected = Math.round(crm.length * campaigns.length * 0.1) + 1024;
-  const eCampaign = new U8Builder(expected);
-  const eRecord = new U32Builder(expected);
-  const eType = new U8Builder(expected);
-  const eT = new U32Builder(expected);
-  const push = (c: number, i: number, type: number, t: number): boolean => {
-    if (t > nowT) return false;
-    eCampaign.push(c);
-    eRecord.push(i);
-    eType.push(type);
-    eT.push(t);
-    return true;
-  };
+  const log = new CampaignLog(clock.nowT, Math.round(crmCount * campaigns.length * 0.2) + 1024);
+  const timelines = ledger.timelines(crm);
+  for (let ci = 0; ci < campaigns.length; ci++) sendCampaign(rng, clock, campaigns[ci], ci, crm, timelines, records, reachableByEmail, ledger, log);
+  give(crmAll);
 
-  campaigns.forEach((c, ci) => {
-    const purpose = PURPOSE_OF_CHANNEL[c.channel];
-    const share = 0.35 + 0.25 * rng.next(); // the campaign's segment
-    for (const i of crm) {
-      if (records.createdT[i] >= c.sendT || !rng.chance(share) || !ledger.grantedAt(i, purpose, c.sendT)) continue;
-      const sent = c.sendT + rng.int(3 * HOUR_S);
-      if (!push(ci, i, SENT, sent)) continue;
-      const deliveredP = c.channel === EMAIL ? (reachableByEmail[i] ? 0.96 : 0) : c.channel === SMS ? (records.phone[i] !== null ? 0.97 : 0) : 0.75;
-      if (!rng.chance(deliveredP)) continue;
-      const delivered = sent + between(rng, 1, 5 * MINUTE_S);
-      if (!push(ci, i, DELIVERED, delivered)) continue;
-      let engaged = delivered;
-      let clickP: number;
-      if (c.channel === EMAIL) {
-        if (!rng.chance(0.22)) continue;
-        engaged = delivered + soon(rng, MINUTE_S, 3 * DAY_S);
-        if (!push(ci, i, OPENED, engaged)) continue;
-        if (rng.chance(0.03)) {
-          const at = engaged + between(rng, 10, 10 * MINUTE_S);
-          if (at <= nowT && ledger.unsubscribe(i, purpose, at)) push(ci, i, UNSUBSCRIBED, at);
-          continue;
-        }
-        clickP = 0.18;
-      } else if (c.channel === SMS) {
-        if (rng.chance(0.012)) {
-          const at = delivered + soon(rng, MINUTE_S, 2 * DAY_S);
-          if (at <= nowT && ledger.unsubscribe(i, purpose, at)) push(ci, i, UNSUBSCRIBED, at);
-          continue;
-        }
-        clickP = 0.07;
-      } else {
-        clickP = 0.025;
-      }
-      if (!rng.chance(clickP)) continue;
-      const clicked = engaged + soon(rng, 5, DAY_S);
-      if (!push(ci, i, CLICKED, clicked)) continue;
-      if (rng.chance(0.15)) push(ci, i, CONVERTED, clicked + soon(rng, 5 * MINUTE_S, 3 * DAY_S));
-    }
-  });
-
-  const n = eT.length;
-  const order = orderByKey(eT.view(), n);
-  const eventId = new Float64Array(n);
-  const campaignCol = new Int32Array(n);
-  const channelCol = new Int32Array(n);
-  const customer: (string | null)[] = new Array(n);
-  const typeCol = new Int32Array(n);
-  const eventTs = new Float64Array(n);
-  for (let f = 0; f < n; f++) {
-    const e = order[f];
-    const c = eCampaign.get(e);
-    eventId[f] = f + 1;
-    campaignCol[f] = c;
-    channelCol[f] = campaigns[c].channel;
-    customer[f] = records.id[eRecord.get(e)];
-    typeCol[f] = eType.get(e);
-    eventTs[f] = clock.toMs(eT.get(e));
-  }
-  const columns: Column[] = [
-    id(eventId, 'CE', 9), code(campaignCol, campaigns.map((c) => c.id)), code(campaignCol.slice(), campaigns.map((c) => c.name)),
-    code(channelCol, CAMPAIGN_CHANNELS), text(customer), code(typeCol, CAMPAIGN_EVENT_TYPES), num(eventTs),
-  ];
+  const n = log.rows.length;
+  const columns = campaignColumns(clock, campaigns, records, log);
+  const eventTs = (columns[COL.event_ts] as Extract<Column, { kind: 'number' }>).values;
+  const typeCol = (columns[COL.event_type] as Extract<Column, { kind: 'code' }>).codes;
+  log.rows.release();
   const malformed = new Malformations(n);
   if (issues && n > 0) {
     const reasons = planReasons(rng, malformedCount(rng, n), ['missing_key', 'unknown_enum', 'unparseable_timestamp', 'future_timestamp']);
@@ -196,6 +159,84 @@ export function generateCampaignEvents(
   const injected: Record<string, number> = {};
   malformed.addCounts(injected);
   return { table: makeTable(rawCampaignEvents, n, columns, flagged), injected };
+}
+
+/** One campaign's funnel over the CRM records in its segment that had consent at send time. */
+function sendCampaign(
+  rng: Rng, clock: Clock, c: Campaign, ci: number, crm: Uint32Array, timelines: Timelines, records: CustomerRecords,
+  reachableByEmail: Uint8Array, ledger: ConsentLedger, log: CampaignLog,
+): void {
+  const nowT = clock.nowT;
+  const purpose = PURPOSE_OF_CHANNEL[c.channel];
+  const share = 0.35 + 0.25 * rng.next(); // the campaign's segment
+  for (let k = 0; k < crm.length; k++) {
+    const i = crm[k];
+    if (records.createdT[i] >= c.sendT || !rng.chance(share) || !ledger.grantedAt(timelines, k, i, purpose, c.sendT)) continue;
+    const sent = c.sendT + rng.int(3 * HOUR_S);
+    if (!log.push(ci, i, SENT, sent)) continue;
+    const deliveredP = c.channel === EMAIL ? (reachableByEmail[i] ? 0.96 : 0) : c.channel === SMS ? (records.phone[i] !== null ? 0.97 : 0) : 0.75;
+    if (!rng.chance(deliveredP)) continue;
+    const delivered = sent + between(rng, 1, 5 * MINUTE_S);
+    if (!log.push(ci, i, DELIVERED, delivered)) continue;
+    let engaged = delivered;
+    let clickP: number;
+    if (c.channel === EMAIL) {
+      if (!rng.chance(0.22)) continue;
+      engaged = delivered + soon(rng, MINUTE_S, 3 * DAY_S);
+      if (!log.push(ci, i, OPENED, engaged)) continue;
+      if (rng.chance(0.03)) {
+        const at = engaged + between(rng, 10, 10 * MINUTE_S);
+        if (at <= nowT && ledger.unsubscribe(i, purpose, at)) log.push(ci, i, UNSUBSCRIBED, at);
+        continue;
+      }
+      clickP = 0.18;
+    } else if (c.channel === SMS) {
+      if (rng.chance(0.012)) {
+        const at = delivered + soon(rng, MINUTE_S, 2 * DAY_S);
+        if (at <= nowT && ledger.unsubscribe(i, purpose, at)) log.push(ci, i, UNSUBSCRIBED, at);
+        continue;
+      }
+      clickP = 0.07;
+    } else {
+      clickP = 0.025;
+    }
+    if (!rng.chance(clickP)) continue;
+    const clicked = engaged + soon(rng, 5, DAY_S);
+    if (!log.push(ci, i, CLICKED, clicked)) continue;
+    if (rng.chance(0.15)) log.push(ci, i, CONVERTED, clicked + soon(rng, 5 * MINUTE_S, 3 * DAY_S));
+  }
+}
+
+/** The columns of campaign_events.csv: the events by time; event ids follow that order. */
+function campaignColumns(clock: Clock, campaigns: readonly Campaign[], records: CustomerRecords, log: CampaignLog): Column[] {
+  const n = log.rows.length;
+  const buf = log.rows.buf;
+  const order = orderByKey(buf, n, E_STRIDE, E_T, take(n, false));
+  const arena = new ColumnArena(n, 2, 4);
+  const eventId = arena.float64();
+  const campaignCol = arena.int32();
+  const campaignNameCol = arena.int32();
+  const channelCol = arena.int32();
+  const customer: (string | null)[] = new Array(n);
+  const typeCol = arena.int32();
+  const eventTs = arena.float64();
+  const baseMs = clock.toMs(0);
+  for (let f = 0; f < n; f++) {
+    const b = order[f] * E_STRIDE;
+    const c = buf[b + E_CAMPAIGN_TYPE] & 0xff;
+    eventId[f] = f + 1;
+    campaignCol[f] = c;
+    campaignNameCol[f] = c;
+    channelCol[f] = campaigns[c].channel;
+    customer[f] = records.id[buf[b + E_RECORD]];
+    typeCol[f] = buf[b + E_CAMPAIGN_TYPE] >>> 8;
+    eventTs[f] = baseMs + buf[b + E_T] * 1000;
+  }
+  give(order);
+  return [
+    id(eventId, 'CE', 9), code(campaignCol, campaigns.map((c) => c.id)), code(campaignNameCol, campaigns.map((c) => c.name)),
+    code(channelCol, CAMPAIGN_CHANNELS), text(customer), code(typeCol, CAMPAIGN_EVENT_TYPES), num(eventTs),
+  ];
 }
 
 function malformCampaignEvent(rng: Rng, clock: Clock, m: Malformations, f: number, reason: string, ms: number): void {

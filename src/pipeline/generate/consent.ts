@@ -8,11 +8,12 @@ import { code, id, makeTable, text, num, type Column, type Table } from '../tabl
 import { rawConsentEvents } from '../schema/raw';
 import { CAPTURE_POINTS, CONSENT_PURPOSES, CONSENT_STATUSES, SOURCE_SYSTEMS } from '../schema/enums';
 import { between, DAY_S, type Clock } from './calendar';
-import { RowBuilder } from './builders';
+import { ColumnArena, RowBuilder } from './builders';
 import { give, take } from './pool';
 import { CRM, STORE, WEB, type CustomerRecords } from './customers';
 import { badTimestamp, futureTimestamp, malformedCount, Malformations, planReasons } from './malformed';
-import { orderByKey } from './sort';
+import { wordCode } from './name-tables';
+import { sortRows } from './sort';
 
 export const EMAIL_MARKETING = 0, SMS_MARKETING = 1, PERSONALIZED_ADS = 2;
 const GRANTED = 0, WITHDRAWN = 1;
@@ -31,16 +32,33 @@ const CHANGE_RATE = 0.1;
 
 const COL = Object.fromEntries(rawConsentEvents.columns.map((c, i) => [c.name, i])) as Record<string, number>;
 
-/** Ledger rows (array of structs, see RowBuilder): record, time, purpose | status << 2 | point << 3. */
+/** Ledger rows (array of structs, see RowBuilder): record, time, and purpose | status << 2 |
+ *  capture point << 3 | the record's system << 6, with CAMPAIGN set on a campaign's unsubscribe. */
 const L_RECORD = 0, L_T = 1, L_BITS = 2;
 const STRIDE = 3;
+const CAMPAIGN = 1 << 8;
+/** Records in creation order (RowBuilder rows): record, created, system | EUROPE. */
+const R_RECORD = 0, R_CREATED = 1, R_SYSTEM = 2;
+const EUROPE = 1 << 2;
+
+/**
+ * The consent rows of some records, copied out of the ledger in one given order: campaigns read
+ * the timelines of the same records in the same order campaign after campaign, and a compact
+ * copy reads front to back instead of jumping through the whole ledger for each record.
+ */
+export interface Timelines {
+  /** Rows of the k-th record: start[k] .. start[k + 1] - 1. */
+  readonly start: Uint32Array;
+  readonly t: Uint32Array;
+  /** purpose | status << 2 */
+  readonly bits: Uint8Array;
+}
 
 export class ConsentLedger {
   private readonly rows: RowBuilder;
   /** Ledger rows of record i (before unsubscribes): first[i] .. first[i] + count[i] - 1. */
   private readonly first: Uint32Array;
   private readonly count: Uint8Array;
-  private readonly timelineCount: number;
   /** Time of the campaign unsubscribe per record and purpose (+1), 0 = none. */
   private readonly unsubscribedT: Uint32Array;
 
@@ -51,24 +69,24 @@ export class ConsentLedger {
     this.count = new Uint8Array(records.count);
     this.unsubscribedT = new Uint32Array(records.count * 3);
     // Records in creation order: sign-up decisions then come out nearly in time order.
-    const byCreation = orderByKey(records.createdT, records.count, 1, 0, take(records.count));
-    for (let k = 0; k < records.count; k++) {
-      const i = byCreation[k];
+    const byCreation = recordsByCreation(records);
+    for (let b = 0, end = records.count * 3; b < end; b += 3) {
+      const i = byCreation[b + R_RECORD];
+      const created = byCreation[b + R_CREATED];
+      const sys = byCreation[b + R_SYSTEM] & 3;
+      const europe = (byCreation[b + R_SYSTEM] & EUROPE) !== 0;
       this.first[i] = this.rows.length;
-      const sys = records.system[i];
-      const created = records.createdT[i];
-      const europe = records.country[i] === 'DE' || records.country[i] === 'GB';
       for (let q = 0; q < 3; q++) {
         let current = -1;
         if (rng.chance(ASKED[sys][q])) {
           current = rng.chance(q === PERSONALIZED_ADS && europe ? GRANT_ADS_EUROPE : GRANT[q]) ? GRANTED : WITHDRAWN;
-          this.push(i, q, current, created, SIGNUP);
+          this.push(i, sys, q, current, created, SIGNUP);
         }
         if (!rng.chance(CHANGE_RATE) || nowT - created < 2 * DAY_S) continue;
         let at = created + between(rng, DAY_S, nowT - created);
         for (let change = 0; change < 2 && at <= nowT; change++) {
           const next = current === GRANTED ? WITHDRAWN : GRANTED;
-          this.push(i, q, next, at, changePoint(rng, next, q, sys));
+          this.push(i, sys, q, next, at, changePoint(rng, next, q, sys));
           current = next;
           if (!rng.chance(0.25)) break;
           at += between(rng, DAY_S, 200 * DAY_S);
@@ -77,23 +95,44 @@ export class ConsentLedger {
       this.count[i] = this.rows.length - this.first[i];
     }
     give(byCreation);
-    this.timelineCount = this.rows.length;
   }
 
-  /** Whether record `i` had granted `purpose` at time `at` (no decision yet counts as no). */
-  grantedAt(i: number, purpose: number, at: number): boolean {
+  /** The timelines of records `list` (before unsubscribes), in the list's order. */
+  timelines(list: Uint32Array): Timelines {
+    const start = new Uint32Array(list.length + 1);
+    for (let k = 0; k < list.length; k++) start[k + 1] = start[k] + this.count[list[k]];
+    const t = new Uint32Array(start[list.length]);
+    const bits = new Uint8Array(start[list.length]);
     const buf = this.rows.buf;
-    let latestT = -1;
-    let latest = -1;
-    for (let e = this.first[i], end = e + this.count[i]; e < end; e++) {
-      const bits = buf[e * STRIDE + L_BITS];
-      if ((bits & 3) !== purpose) continue;
-      const t = buf[e * STRIDE + L_T];
-      if (t <= at && t >= latestT) {
-        latestT = t;
-        latest = (bits >> 2) & 1;
+    for (let k = 0, to = 0; k < list.length; k++) {
+      for (let e = this.first[list[k]], end = e + this.count[list[k]]; e < end; e++, to++) {
+        t[to] = buf[e * STRIDE + L_T];
+        bits[to] = buf[e * STRIDE + L_BITS] & 7;
       }
     }
+    return { start, t, bits };
+  }
+
+  /**
+   * Whether record `i`, the k-th of `timelines`, had granted `purpose` at time `at` (no decision
+   * yet counts as no).
+   */
+  grantedAt(timelines: Timelines, k: number, i: number, purpose: number, at: number): boolean {
+    const { t, bits } = timelines;
+    let latestT = -1;
+    let latest = -1;
+    for (let e = timelines.start[k], end = timelines.start[k + 1]; e < end; e++) {
+      if ((bits[e] & 3) !== purpose) continue;
+      if (t[e] <= at && t[e] >= latestT) {
+        latestT = t[e];
+        latest = (bits[e] >> 2) & 1;
+      }
+    }
+    return this.decided(i, purpose, at, latestT, latest);
+  }
+
+  /** The latest decision up to `at`, unless a campaign's unsubscribe came after it. */
+  private decided(i: number, purpose: number, at: number, latestT: number, latest: number): boolean {
     const unsub = this.unsubscribedT[i * 3 + purpose] - 1;
     if (unsub >= 0 && unsub <= at && unsub >= latestT) return false;
     return latest === GRANTED;
@@ -103,34 +142,34 @@ export class ConsentLedger {
   unsubscribe(i: number, purpose: number, at: number): boolean {
     if (this.unsubscribedT[i * 3 + purpose] !== 0) return false;
     this.unsubscribedT[i * 3 + purpose] = at + 1;
-    this.push(i, purpose, WITHDRAWN, at, UNSUBSCRIBE_LINK);
+    this.push(i, this.records.system[i], purpose, WITHDRAWN, at, UNSUBSCRIBE_LINK, CAMPAIGN);
     return true;
   }
 
   /** consent_events.csv, by event time; event ids follow that order. */
   toTable(rng: Rng, clock: Clock, issues: boolean): { table: Table; injected: Record<string, number> } {
     const n = this.rows.length;
-    const buf = this.rows.buf;
-    const order = orderByKey(buf, n, STRIDE, L_T, take(n));
-    const eventId = new Float64Array(n);
-    const system = new Int32Array(n);
+    sortRows(this.rows.buf, n, STRIDE, L_T);
+    const sorted = this.rows.buf;
+    const arena = new ColumnArena(n, 2, 4);
+    const eventId = arena.float64();
+    const system = arena.int32();
     const customer: (string | null)[] = new Array(n);
-    const purpose = new Int32Array(n);
-    const status = new Int32Array(n);
-    const eventTs = new Float64Array(n);
-    const point = new Int32Array(n);
+    const purpose = arena.int32();
+    const status = arena.int32();
+    const eventTs = arena.float64();
+    const point = arena.int32();
     const baseMs = clock.toMs(0);
-    for (let f = 0; f < n; f++) {
-      const b = order[f] * STRIDE;
-      const rec = buf[b + L_RECORD];
-      const bits = buf[b + L_BITS];
+    const ids = this.records.id;
+    for (let f = 0, b = 0; f < n; f++, b += STRIDE) {
+      const bits = sorted[b + L_BITS];
       eventId[f] = f + 1;
-      system[f] = this.records.system[rec];
-      customer[f] = this.records.id[rec];
+      system[f] = (bits >> 6) & 3;
+      customer[f] = ids[sorted[b + L_RECORD]];
       purpose[f] = bits & 3;
       status[f] = (bits >> 2) & 1;
-      eventTs[f] = baseMs + buf[b + L_T] * 1000;
-      point[f] = bits >> 3;
+      eventTs[f] = baseMs + sorted[b + L_T] * 1000;
+      point[f] = (bits >> 3) & 7;
     }
     const columns: Column[] = [
       id(eventId, 'CN', 8), code(system, SOURCE_SYSTEMS), text(customer), code(purpose, CONSENT_PURPOSES),
@@ -143,27 +182,41 @@ export class ConsentLedger {
       for (const reason of reasons) {
         for (let tries = 0; tries < 1000; tries++) {
           const f = rng.int(n);
-          if (order[f] >= this.timelineCount || malformed.has(f)) continue;
+          if (sorted[f * STRIDE + L_BITS] & CAMPAIGN || malformed.has(f)) continue;
           malformConsent(rng, clock, malformed, f, reason, eventTs[f]);
           break;
         }
       }
     }
+    this.rows.release();
     const flagged = issues ? malformed.apply(columns, n) : undefined;
     const injected: Record<string, number> = {};
     malformed.addCounts(injected);
-    give(order);
-    this.rows.release();
     return { table: makeTable(rawConsentEvents, n, columns, flagged), injected };
   }
 
-  private push(i: number, purpose: number, status: number, at: number, point: number): void {
+  /** `campaign`: CAMPAIGN for a campaign's unsubscribe, else 0. */
+  private push(i: number, sys: number, purpose: number, status: number, at: number, point: number, campaign = 0): void {
     const b = this.rows.add();
     const buf = this.rows.buf;
     buf[b + L_RECORD] = i;
     buf[b + L_T] = at;
-    buf[b + L_BITS] = purpose | (status << 2) | (point << 3);
+    buf[b + L_BITS] = purpose | (status << 2) | (point << 3) | (sys << 6) | campaign;
   }
+}
+
+/** Every record as (record, created, system | EUROPE), ordered by creation. */
+function recordsByCreation(records: CustomerRecords): Uint32Array {
+  const rows = take(records.count * 3, false);
+  const germany = wordCode('DE'), britain = wordCode('GB');
+  for (let i = 0, b = 0; i < records.count; i++, b += 3) {
+    const country = records.country[i];
+    rows[b + R_RECORD] = i;
+    rows[b + R_CREATED] = records.createdT[i];
+    rows[b + R_SYSTEM] = records.system[i] | (country === germany || country === britain ? EUROPE : 0);
+  }
+  sortRows(rows, records.count, 3, R_CREATED);
+  return rows;
 }
 
 function changePoint(rng: Rng, next: number, purpose: number, sys: number): number {

@@ -34,38 +34,62 @@ export class PhoneNumbers {
   }
 }
 
-function grouped(plan: PhonePlan, nsn: string, sep: string): string {
-  let out = '';
+/** The number cut into the plan's groups, the last taking the rest: `532`, `111`, `22`, `33`. */
+function groups(plan: PhonePlan, nsn: string): string[] {
+  const out: string[] = [];
   let at = 0;
   for (let g = 0; g < plan.groups.length; g++) {
     const len = g === plan.groups.length - 1 ? nsn.length - at : plan.groups[g];
-    out += (g ? sep : '') + nsn.slice(at, at + len);
+    out.push(nsn.slice(at, at + len));
     at += len;
   }
   return out;
 }
 
-/** The number written in one style: `+905321112233`, `0532 111 22 33`, `(212) 555-0147`... */
+/**
+ * The number written in one style: `+905321112233`, `0532 111 22 33`, `(212) 555-0147`... The
+ * pieces are joined in one go: that makes one flat string, where concatenating would leave a
+ * tree of the pieces, several objects for the garbage collector for as long as the number lives.
+ */
 export function formatPhone(plan: PhonePlan, nsn: string, style: PhoneStyle): string {
   const us = plan.cc === '1';
   switch (style) {
     case 'e164':
-      return `+${plan.cc}${nsn}`;
+      return ['+', plan.cc, nsn].join('');
     case 'national':
-      return us ? nsn : `0${nsn}`;
-    case 'national_grouped':
-      return us ? `(${nsn.slice(0, 3)}) ${nsn.slice(3, 6)}-${nsn.slice(6)}` : `0${grouped(plan, nsn, ' ')}`;
-    case 'intl_grouped':
-      return us ? `+1 ${grouped(plan, nsn, '-')}` : `+${plan.cc} ${grouped(plan, nsn, ' ')}`;
-    case 'intl_00':
-      return `00${plan.cc} ${grouped(plan, nsn, ' ')}`;
-    case 'national_brackets': {
-      if (us) return grouped(plan, nsn, '-');
-      const first = plan.groups[0];
-      return `(0${nsn.slice(0, first)}) ${grouped({ ...plan, groups: plan.groups.slice(1) }, nsn.slice(first), '-')}`;
+      return us ? nsn : '0' + nsn;
+    case 'national_grouped': {
+      if (us) return ['(', nsn.slice(0, 3), ') ', nsn.slice(3, 6), '-', nsn.slice(6)].join('');
+      const p = groups(plan, nsn);
+      p[0] = '0' + p[0];
+      return p.join(' ');
     }
-    case 'intl_dashed':
-      return `+${plan.cc}-${grouped(plan, nsn, '-')}`;
+    case 'intl_grouped': {
+      const p = groups(plan, nsn);
+      if (us) {
+        p[0] = '+1 ' + p[0];
+        return p.join('-');
+      }
+      p.unshift('+' + plan.cc);
+      return p.join(' ');
+    }
+    case 'intl_00': {
+      const p = groups(plan, nsn);
+      p.unshift('00' + plan.cc);
+      return p.join(' ');
+    }
+    case 'national_brackets': {
+      const p = groups(plan, nsn);
+      if (us) return p.join('-');
+      const first = p.shift()!;
+      p[0] = `(0${first}) ${p[0]}`;
+      return p.join('-');
+    }
+    case 'intl_dashed': {
+      const p = groups(plan, nsn);
+      p.unshift('+' + plan.cc);
+      return p.join('-');
+    }
   }
 }
 
@@ -77,57 +101,107 @@ export function normalizeEmail(raw: string): string | null {
   return EMAIL_OK.test(s) ? s : null;
 }
 
+/** An address in pieces: the local part's four (some maybe empty), `@`, the domain. */
+export type EmailParts = [string, string, string, string, '@', string];
+
 /**
  * A local part built from a person's name, in one of the shapes people pick:
- * `ayse.yilmaz`, `ayseyilmaz84`, `a.yilmaz`, `yilmaz.ayse`...
+ * `ayse.yilmaz`, `ayseyilmaz84`, `a.yilmaz`, `yilmaz.ayse`... Written into the first four
+ * pieces of `parts`, so that the address is checked and joined without building it twice.
  */
-export function emailLocal(rng: Rng, first: string, last: string, yy: string): string {
+export function emailLocal(rng: Rng, first: string, last: string, yy: string, parts: EmailParts): void {
+  let a = first, sep = '', b = last, suffix = '';
   switch (rng.int(10)) {
     case 0:
     case 1:
-      return first + '.' + last;
+      sep = '.';
+      break;
     case 2:
-      return first + last;
+      break;
     case 3:
     case 4:
-      return first + '.' + last + yy;
+      sep = '.';
+      suffix = yy;
+      break;
     case 5:
-      return first + '_' + last;
+      sep = '_';
+      break;
     case 6:
-      return first.charAt(0) + last;
+      a = first.charAt(0);
+      break;
     case 7:
-      return first + yy;
+      b = yy;
+      break;
     case 8:
-      return last + '.' + first;
+      a = last;
+      sep = '.';
+      b = first;
+      break;
     default:
-      return first + last + yy;
+      suffix = yy;
   }
+  parts[0] = a;
+  parts[1] = sep;
+  parts[2] = b;
+  parts[3] = suffix;
 }
 
 /**
- * Emails handed out so far, as a bitset of 24-bit hashes: a clash (now and then a false one)
+ * Emails handed out so far, as the set of their 24-bit hashes: a clash (now and then a false one)
  * makes the caller pick another address, so no two persons ever share one. Cheaper than a
- * Set<string>, which flattens and hashes every new string and chases pointers to compare.
+ * Set<string>, which flattens and hashes every new string and chases pointers to compare. The
+ * hashes sit in an open-addressing table sized to the run (hash + 1 per slot, 0 for empty, at most
+ * three quarters full), so a small run touches kilobytes, not the 2 MB a bitset of every 24-bit
+ * hash would take.
  */
 export class EmailRegistry {
-  private readonly used = new Uint32Array(1 << 19);
+  private slots: Uint32Array;
+  private count = 0;
 
-  /** Registers `local@domain` unless taken; true if it was free. */
-  claim(local: string, domain: string): boolean {
+  /** `expected`: about how many addresses will be claimed (the table grows past it). */
+  constructor(expected: number) {
+    this.slots = new Uint32Array(tableSize(expected));
+  }
+
+  /** Registers the address made of `parts` (joined) unless taken; true if it was free. */
+  claim(parts: readonly string[]): boolean {
     let h = 0x811c9dc5;
-    for (let i = 0; i < local.length; i++) h = Math.imul(h ^ local.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 64, 0x01000193);
-    for (let i = 0; i < domain.length; i++) h = Math.imul(h ^ domain.charCodeAt(i), 0x01000193);
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
+      for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
+    }
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 13;
-    const bit = h >>> 8; // 24 bits: a 2 MB bitset stays in cache
-    const word = bit >>> 5;
-    const mask = 1 << (bit & 31);
-    if (this.used[word] & mask) return false;
-    this.used[word] |= mask;
+    return this.add((h >>> 8) + 1); // 24 bits
+  }
+
+  private add(key: number): boolean {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let at = key & mask;
+    while (slots[at] !== 0) {
+      if (slots[at] === key) return false;
+      at = (at + 1) & mask;
+    }
+    slots[at] = key;
+    if (++this.count * 4 > slots.length * 3) this.grow();
     return true;
   }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.count = 0;
+    for (const key of old) if (key !== 0) this.add(key);
+  }
+}
+
+/** A power of two with room for `expected` at most three quarters full, and at least 1024. */
+function tableSize(expected: number): number {
+  let size = 1024;
+  while (size * 3 < expected * 4) size *= 2;
+  return size;
 }
 
 /** The same address as typed elsewhere: other case or stray spaces (normalises back to it). */

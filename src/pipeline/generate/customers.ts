@@ -4,12 +4,12 @@
 import type { Rng } from '../random';
 import { code, id, makeTable, num, text, type Column, type Table } from '../table';
 import { rawCustomers, truthPersonMap } from '../schema/raw';
-import { between, cumulative, DAY_S, HOUR_S, pickWeighted, soon, type Clock, type Rhythm } from './calendar';
-import { EmailRegistry, emailInvalid, emailLocal, emailVariant, formatPhone, PhoneNumbers, PHONE_STYLES, type PhoneStyle } from './contact';
-import { U32Builder, U8Builder } from './builders';
-import {
-  asciiFold, DE_TURKISH_NAME_SHARE, emailPart, LOCALES, PLACEHOLDER_EMAILS, PLACEHOLDER_LOYALTY, PLACEHOLDER_PHONE_TR,
-} from './locales';
+import { between, DAY_S, HOUR_S, pickWeighted, soon, type Clock, type Rhythm } from './calendar';
+import { EmailRegistry, emailInvalid, emailLocal, emailVariant, formatPhone, PhoneNumbers, PHONE_STYLES, type EmailParts } from './contact';
+import { DE_TURKISH_NAME_SHARE, LOCALES, PLACEHOLDER_EMAILS, PLACEHOLDER_LOYALTY, PLACEHOLDER_PHONE_TR, type Locale } from './locales';
+import { FEMALE, MALE, nameTables, wordCode, wordList } from './name-tables';
+import { ColumnArena } from './builders';
+import { give, take } from './pool';
 import { badTimestamp, futureTimestamp, malformedCount, Malformations, planReasons } from './malformed';
 import { orderByKey } from './sort';
 
@@ -54,12 +54,14 @@ export interface CustomerRecords {
   readonly idNum: Float64Array;
   /** `W0000042`: one string instance per record, reused by every event that references it. */
   readonly id: string[];
-  readonly firstName: (string | null)[];
-  readonly lastName: (string | null)[];
+  /** Codes into `words` (see name-tables.ts). */
+  readonly firstName: Uint16Array;
+  readonly lastName: Uint16Array;
+  readonly city: Uint16Array;
+  readonly country: Uint16Array;
+  readonly words: readonly string[];
   readonly email: (string | null)[];
   readonly phone: (string | null)[];
-  readonly city: (string | null)[];
-  readonly country: string[];
   readonly loyalty: (string | null)[];
   readonly createdT: Uint32Array;
   readonly updatedT: Uint32Array;
@@ -88,13 +90,6 @@ const EMAIL_PRESENT = [1, 0.68, 0.9];
 const PHONE_PRESENT = [0.62, 0.95, 0.85];
 const EMAIL_VARIANT = [0.06, 0.12, 0.08];
 const INVALID_EMAIL = 0.006;
-/** How each system writes phones (issues on): web has a phone widget, stores type national numbers. */
-const PHONE_STYLE_WEIGHTS: readonly (readonly number[])[] = [
-  // e164, national, national_grouped, intl_grouped, intl_00, national_brackets, intl_dashed
-  [70, 10, 0, 20, 0, 0, 0],
-  [10, 25, 45, 0, 5, 15, 0],
-  [40, 0, 0, 35, 10, 0, 15],
-];
 const HOUSEHOLD_RATE = 0.008;
 const CHANGED_IDENTITY_RATE = 0.05;
 const LOYALTY_RATE = 0.4;
@@ -108,122 +103,278 @@ const FORMULA_NAMES = [
   '@Ayse',
 ];
 const TEST_LAST_NAMES = ['User', 'Tester', 'Demo', 'QA'];
+const FORMULA_CODES = FORMULA_NAMES.map(wordCode);
+const TEST_LAST_NAME_CODES = TEST_LAST_NAMES.map(wordCode);
+/** Index of the E.164 style in PHONE_STYLES. */
+const E164 = 0;
+/** `00` .. `99`: birth years in email addresses. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
+/**
+ * Records as they are made, field by field. The text fields are sized for the expected count up
+ * front: arrays grown by doubling leave their old copies as garbage that the engine must collect.
+ */
 class RecordBuilder {
-  readonly person: U32Builder;
-  readonly system: U8Builder;
-  readonly firstName: (string | null)[] = [];
-  readonly lastName: (string | null)[] = [];
-  readonly email: (string | null)[] = [];
-  readonly phone: (string | null)[] = [];
-  readonly city: (string | null)[] = [];
-  readonly country: string[] = [];
-  readonly loyalty: (string | null)[] = [];
-  readonly createdT: U32Builder;
-  readonly updatedT: U32Builder;
-  readonly flags: U8Builder;
-  readonly emailState: U8Builder;
-  readonly phoneState: U8Builder;
+  count = 0;
+  private capacity: number;
+  person: Uint32Array;
+  system: Uint8Array;
+  createdT: Uint32Array;
+  updatedT: Uint32Array;
+  flags: Uint8Array;
+  emailState: Uint8Array;
+  phoneState: Uint8Array;
+  /** Word codes, see name-tables.ts. */
+  firstName: Uint16Array;
+  lastName: Uint16Array;
+  city: Uint16Array;
+  country: Uint16Array;
+  readonly email: (string | null)[];
+  readonly phone: (string | null)[];
+  readonly loyalty: (string | null)[];
 
   constructor(expected: number) {
-    this.person = new U32Builder(expected);
-    this.system = new U8Builder(expected);
-    this.createdT = new U32Builder(expected);
-    this.updatedT = new U32Builder(expected);
-    this.flags = new U8Builder(expected);
-    this.emailState = new U8Builder(expected);
-    this.phoneState = new U8Builder(expected);
+    this.capacity = expected;
+    this.person = new Uint32Array(expected);
+    this.system = new Uint8Array(expected);
+    this.createdT = new Uint32Array(expected);
+    this.updatedT = new Uint32Array(expected);
+    this.flags = new Uint8Array(expected);
+    this.emailState = new Uint8Array(expected);
+    this.phoneState = new Uint8Array(expected);
+    this.firstName = new Uint16Array(expected);
+    this.lastName = new Uint16Array(expected);
+    this.city = new Uint16Array(expected);
+    this.country = new Uint16Array(expected);
+    this.email = new Array(expected);
+    this.phone = new Array(expected);
+    this.loyalty = new Array(expected);
   }
 
-  get length(): number {
-    return this.person.length;
+  /** A new record's index; write its fields at that index. */
+  add(): number {
+    if (this.count === this.capacity) this.grow();
+    return this.count++;
+  }
+
+  /** The records made, as CustomerRecords (ids are assigned later). */
+  finish(): CustomerRecords {
+    const n = this.count;
+    for (const a of [this.email, this.phone, this.loyalty]) a.length = n;
+    return {
+      count: n,
+      person: this.person.subarray(0, n),
+      system: this.system.subarray(0, n),
+      idNum: new Float64Array(n),
+      id: new Array<string>(n),
+      firstName: this.firstName.subarray(0, n),
+      lastName: this.lastName.subarray(0, n),
+      city: this.city.subarray(0, n),
+      country: this.country.subarray(0, n),
+      words: wordList(),
+      email: this.email,
+      phone: this.phone,
+      loyalty: this.loyalty,
+      createdT: this.createdT.subarray(0, n),
+      updatedT: this.updatedT.subarray(0, n),
+      flags: this.flags.subarray(0, n),
+      emailState: this.emailState.subarray(0, n),
+      phoneState: this.phoneState.subarray(0, n),
+    };
+  }
+
+  /** Typed fields grow by copying; the text arrays grow by themselves when written past their end. */
+  private grow(): void {
+    const next = Math.ceil(this.capacity * 1.5) + 16;
+    const widen = <T extends Uint32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(next);
+      b.set(a);
+      return b;
+    };
+    this.person = widen(this.person, (n) => new Uint32Array(n));
+    this.system = widen(this.system, (n) => new Uint8Array(n));
+    this.createdT = widen(this.createdT, (n) => new Uint32Array(n));
+    this.updatedT = widen(this.updatedT, (n) => new Uint32Array(n));
+    this.flags = widen(this.flags, (n) => new Uint8Array(n));
+    this.emailState = widen(this.emailState, (n) => new Uint8Array(n));
+    this.phoneState = widen(this.phoneState, (n) => new Uint8Array(n));
+    this.firstName = widen(this.firstName, (n) => new Uint16Array(n));
+    this.lastName = widen(this.lastName, (n) => new Uint16Array(n));
+    this.city = widen(this.city, (n) => new Uint16Array(n));
+    this.country = widen(this.country, (n) => new Uint16Array(n));
+    this.capacity = next;
+  }
+}
+
+/** Per-person columns of People, filled as persons are made. */
+interface PersonColumns {
+  readonly locale: Uint8Array;
+  readonly activity: Float64Array;
+  readonly startT: Uint32Array;
+  readonly endT: Uint32Array;
+  readonly email: string[];
+  readonly recStart: Uint32Array;
+}
+
+/** Unique addresses: a shape of the person's name at one of the country's providers. */
+class EmailMaker {
+  private readonly registry: EmailRegistry;
+  private readonly tables = nameTables();
+  private readonly parts: EmailParts = ['', '', '', '', '@', ''];
+
+  /** `expected`: about how many addresses will be made. */
+  constructor(
+    private readonly rng: Rng,
+    expected: number,
+  ) {
+    this.registry = new EmailRegistry(expected);
+  }
+
+  /** `nameLi`, `sex`, `firstIdx`, `lastIdx` say which names (see NameTables); `li` the country. */
+  make(li: number, nameLi: number, sex: number, firstIdx: number, lastIdx: number, yy: string): string {
+    const rng = this.rng;
+    const parts = this.parts;
+    const f = this.tables.firstParts[nameLi][sex][firstIdx];
+    const l = this.tables.lastParts[nameLi][sex][lastIdx];
+    parts[5] = LOCALES[li].providers[pickWeighted(rng, this.tables.providerCum[li])][0];
+    emailLocal(rng, f, l, yy, parts);
+    while (!this.registry.claim(parts)) {
+      parts[0] = f;
+      parts[1] = '.';
+      parts[2] = l;
+      parts[3] = String(between(rng, 1, 999));
+    }
+    // Joined in one go, the address is one flat string (concatenation would keep its pieces).
+    return parts.join('');
   }
 }
 
 export function generateCustomers(rng: Rng, clock: Clock, realCount: number, issues: boolean): CustomersResult {
   const nowT = clock.nowT;
-  const countryCum = cumulative(LOCALES.map((l) => l.weight));
-  const cityCum = LOCALES.map((l) => cumulative(l.cities.map((c) => c[1])));
-  const providerCum = LOCALES.map((l) => cumulative(l.providers.map((c) => c[1])));
-  const styleCum = PHONE_STYLE_WEIGHTS.map((w) => cumulative(w));
   const trIndex = LOCALES.findIndex((l) => l.code === 'TR');
-  const deIndex = LOCALES.findIndex((l) => l.code === 'DE');
-
-  const emails = new EmailRegistry();
   const phones = new PhoneNumbers(rng);
-  const folded = new Map<string, string>();
-  const fold = (s: string, translit: 'turkic' | 'german'): string => {
-    let v = folded.get(s);
-    if (v === undefined) folded.set(s, (v = asciiFold(s, translit)));
-    return v;
-  };
   const rb = new RecordBuilder(Math.ceil(realCount * (issues ? 1.62 : 1)) + 64);
 
   const testCount = issues ? placeholderHolders(rng, realCount) : 0;
   const count = realCount + testCount;
-  const locale = new Uint8Array(count);
-  const activity = new Float64Array(count);
-  const startT = new Uint32Array(count);
-  const endT = new Uint32Array(count);
-  const personEmail: string[] = new Array(count);
-  const recStart = new Uint32Array(count + 1);
-
-  const partCache = new Map<string, string>();
-  const part = (name: string, translit: 'turkic' | 'german'): string => {
-    let v = partCache.get(name);
-    if (v === undefined) partCache.set(name, (v = emailPart(name, translit)));
-    return v;
+  const columns: PersonColumns = {
+    locale: new Uint8Array(count),
+    activity: new Float64Array(count),
+    startT: new Uint32Array(count),
+    endT: new Uint32Array(count),
+    email: new Array(count),
+    recStart: new Uint32Array(count + 1),
   };
-  const uniqueEmail = (li: number, nameLi: number, first: string, last: string, yy: string): string => {
-    const tr = LOCALES[nameLi].translit;
-    const f = part(first, tr);
-    const l = part(last, tr);
-    const provider = LOCALES[li].providers[pickWeighted(rng, providerCum[li])][0];
-    let local = emailLocal(rng, f, l, yy);
-    while (!emails.claim(local, provider)) local = f + '.' + l + between(rng, 1, 999);
-    return local + '@' + provider;
-  };
-
   // Household: the head's phone (E.164 on every record) is shared with the next person.
   const heads = issues ? chooseHouseholdHeads(rng, realCount) : new Uint8Array(realCount);
+  const households = generatePeople(rng, clock, realCount, issues, phones, heads, rb, columns);
+
+  // QA test accounts: junk records, each its own person, all with the same test email.
+  for (let j = 0; j < testCount; j++) {
+    const p = realCount + j;
+    columns.recStart[p] = rb.count;
+    const created = clock.sample(rng, nowT - 2 * YEAR_S, nowT - DAY_S, 'office', 3);
+    columns.locale[p] = trIndex;
+    columns.startT[p] = created;
+    columns.endT[p] = created;
+    columns.email[p] = PLACEHOLDER_EMAILS.test;
+    const i = rb.add();
+    rb.person[i] = p;
+    rb.system[i] = WEB;
+    rb.firstName[i] = wordCode('Test');
+    rb.lastName[i] = rng.pick(TEST_LAST_NAME_CODES);
+    rb.email[i] = PLACEHOLDER_EMAILS.test;
+    rb.phone[i] = null;
+    rb.city[i] = wordCode('İstanbul');
+    rb.country[i] = wordCode('TR');
+    rb.loyalty[i] = null;
+    rb.createdT[i] = created;
+    rb.updatedT[i] = Math.min(nowT, created + soon(rng, 0, 30 * DAY_S));
+    rb.flags[i] = F_JUNK | F_PLACEHOLDER;
+    rb.emailState[i] = FIELD_PLACEHOLDER;
+    rb.phoneState[i] = FIELD_MISSING;
+  }
+  columns.recStart[count] = rb.count;
+
+  const records = rb.finish();
+  const n = records.count;
+  const injected: Record<string, number> = {
+    duplicate_source_records: n - count,
+    household_phones: households,
+    placeholder_identifiers: 0,
+    formula_text: 0,
+  };
+  if (issues) {
+    injected.formula_text = injectFormulaNames(rng, records, realCount);
+    injected.placeholder_identifiers = (testCount > 0 ? 1 : 0) + injectPlaceholders(rng, records, realCount, count, trIndex);
+  }
+  countContactProblems(records, injected);
+
+  const { fileOrder, erasedIds } = assignIds(rng, records, issues);
+  const people: People = {
+    realCount, count, ...columns,
+    ...recordsBySystem(records, count),
+  };
+  const { customers, repeated, malformed } = buildCustomersTable(rng, clock, records, fileOrder, issues);
+  injected.repeated_customer_keys = repeated;
+  malformed.addCounts(injected);
+  const personMap = buildPersonMap(records, fileOrder);
+  return { people, records, customers, personMap, erasedIds, injected };
+}
+
+/**
+ * The real persons and their records: who they are, when they signed up in which systems, and
+ * how each system wrote their name, email, phone and loyalty card. Returns how many households
+ * (heads sharing their phone with the next person) there are.
+ */
+function generatePeople(
+  rng: Rng, clock: Clock, realCount: number, issues: boolean, phones: PhoneNumbers, heads: Uint8Array,
+  rb: RecordBuilder, out: PersonColumns,
+): number {
+  const nowT = clock.nowT;
+  const t = nameTables();
+  const emails = new EmailMaker(rng, Math.ceil(realCount * (1 + CHANGED_IDENTITY_RATE)));
+  const trIndex = LOCALES.findIndex((l) => l.code === 'TR');
+  const deIndex = LOCALES.findIndex((l) => l.code === 'DE');
   let household: Household | null = null;
   let households = 0;
 
   for (let p = 0; p < realCount; p++) {
-    recStart[p] = rb.length;
+    out.recStart[p] = rb.count;
     const member: Household | null = household;
     household = null;
-    const li: number = member ? member.li : pickWeighted(rng, countryCum);
-    const loc = LOCALES[li];
+    const li: number = member ? member.li : pickWeighted(rng, t.countryCum);
+    const loc: Locale = LOCALES[li];
     const nameLi: number = member ? member.nameLi : li === deIndex && rng.chance(DE_TURKISH_NAME_SHARE) ? trIndex : li;
     const nl = LOCALES[nameLi];
-    const city: number = member ? member.city : pickWeighted(rng, cityCum[li]);
+    const city: number = member ? member.city : pickWeighted(rng, t.cityCum[li]);
     const lastIdx: number = member ? member.last : rng.int(nl.lastNames.length);
-    const female = rng.chance(0.5);
-    const first = female ? rng.pick(nl.femaleNames) : rng.pick(nl.maleNames);
-    const last = nl.lastNames[lastIdx] + (female ? nl.femaleSuffix : '');
-    const yy = String((55 + rng.int(52)) % 100).padStart(2, '0'); // born 1955-2006
-    const email = uniqueEmail(li, nameLi, first, last, yy);
+    const sex = rng.chance(0.5) ? FEMALE : MALE;
+    const firstIdx = rng.int(t.firstNameCount[nameLi][sex]);
+    const yy = TWO_DIGITS[(55 + rng.int(52)) % 100]; // born 1955-2006
+    const email = emails.make(li, nameLi, sex, firstIdx, lastIdx, yy);
     const nsn = phones.next(rng, li, city);
     const loyaltyId = rng.chance(LOYALTY_RATE) ? loyaltyText(p) : null;
     const isHead = heads[p] === 1;
 
-    locale[p] = li;
-    activity[p] = Math.exp(1.05 * rng.normal() - 0.55);
+    out.locale[p] = li;
+    out.activity[p] = Math.exp(1.05 * rng.normal() - 0.55);
     // More sign-ups lately: the business grows.
     const windowStart = Math.min(nowT - 2 * HOUR_S, nowT - Math.floor(3 * YEAR_S * (1 - Math.sqrt(rng.next()))));
     const systems = chooseSystems(rng, issues);
     const t0 = clock.sample(rng, windowStart, Math.min(windowStart + 6 * DAY_S, nowT - HOUR_S), SYSTEM_RHYTHM[systems[0]], loc.utcOffsetHours);
-    startT[p] = t0;
-    endT[p] = rng.chance(0.6) ? nowT : t0 + Math.floor((nowT - t0) * rng.next());
+    out.startT[p] = t0;
+    out.endT[p] = rng.chance(0.6) ? nowT : t0 + Math.floor((nowT - t0) * rng.next());
 
     const changedK = issues && systems.length >= 2 && !member && !isHead && rng.chance(CHANGED_IDENTITY_RATE) ? systems.length - 1 : -1;
-    const altEmail = changedK >= 0 ? uniqueEmail(li, nameLi, first, last, String(between(rng, 10, 99))) : null;
-    personEmail[p] = altEmail ?? email;
+    const altEmail = changedK >= 0 ? emails.make(li, nameLi, sex, firstIdx, lastIdx, TWO_DIGITS[between(rng, 10, 99)]) : null;
+    out.email[p] = altEmail ?? email;
     const hasStore = systems.includes(STORE);
     const hasCrm = systems.includes(CRM);
     let holders = 0;
     let sharedLeft = member ? 5 - member.holders : 0;
+    // The person's own number in E.164: one string for every record that writes it so.
+    let e164: string | null = null;
 
     let created = t0;
     for (let k = 0; k < systems.length; k++) {
@@ -232,13 +383,14 @@ export function generateCustomers(rng: Rng, clock: Clock, realCount: number, iss
       const updated = rng.chance(0.35) ? created : created + soon(rng, 60, Math.max(60, nowT - created));
       const changed = k === changedK;
       let flags = changed ? F_CHANGED : 0;
+      const i = rb.add();
 
       // Names: the old store system has no Turkish or German letters.
       const ascii = sys === STORE && rng.chance(0.2);
-      rb.firstName.push(ascii ? fold(first, nl.translit) : first);
-      rb.lastName.push(ascii ? fold(last, nl.translit) : last);
-      rb.city.push(ascii ? fold(loc.cities[city][0], loc.translit) : loc.cities[city][0]);
-      rb.country.push(loc.code);
+      rb.firstName[i] = (ascii ? t.asciiFirstCodes : t.firstCodes)[nameLi][sex][firstIdx];
+      rb.lastName[i] = (ascii ? t.asciiLastCodes : t.lastCodes)[nameLi][sex][lastIdx];
+      rb.city[i] = (ascii ? t.asciiCityCodes : t.cityCodes)[li][city];
+      rb.country[i] = t.countryCodes[li];
 
       // Email: the same address, as this system holds it.
       const baseEmail = changed ? altEmail! : email;
@@ -256,20 +408,20 @@ export function generateCustomers(rng: Rng, clock: Clock, realCount: number, iss
           emailState = FIELD_VARIANT;
         }
       }
-      rb.email.push(rawEmail);
-      rb.emailState.push(emailState);
+      rb.email[i] = rawEmail;
+      rb.emailState[i] = emailState;
 
       // Phone: households first, then the person's own number in this system's style.
       let rawPhone: string | null;
       let phoneState = FIELD_CLEAN;
       if (member && sharedLeft > 0 && (k === 0 || rng.chance(0.5))) {
-        rawPhone = formatPhone(loc.phone, member.nsn, 'e164');
+        rawPhone = member.e164;
         sharedLeft--;
         flags |= F_HOUSEHOLD;
       } else if (isHead) {
         // The head's number is the household's: on a record it is written plainly or not at all.
         if (k === 0 || rng.chance(PHONE_PRESENT[sys])) {
-          rawPhone = formatPhone(loc.phone, nsn, 'e164');
+          rawPhone = e164 ??= formatPhone(loc.phone, nsn, 'e164');
           holders++;
           flags |= F_HOUSEHOLD;
         } else {
@@ -277,108 +429,42 @@ export function generateCustomers(rng: Rng, clock: Clock, realCount: number, iss
           phoneState = FIELD_MISSING;
         }
       } else if (!issues) {
-        rawPhone = formatPhone(loc.phone, nsn, 'e164');
+        rawPhone = e164 ??= formatPhone(loc.phone, nsn, 'e164');
       } else if (!rng.chance(PHONE_PRESENT[sys]) || (changed && rng.chance(0.5))) {
         rawPhone = null;
         phoneState = FIELD_MISSING;
       } else {
-        const style: PhoneStyle = PHONE_STYLES[pickWeighted(rng, styleCum[sys])];
-        rawPhone = formatPhone(loc.phone, changed ? phones.next(rng, li, city) : nsn, style);
-        if (style !== 'e164') phoneState = FIELD_VARIANT;
+        const style = pickWeighted(rng, t.styleCum[sys]);
+        if (changed) rawPhone = formatPhone(loc.phone, phones.next(rng, li, city), PHONE_STYLES[style]);
+        else if (style === E164) rawPhone = e164 ??= formatPhone(loc.phone, nsn, 'e164');
+        else rawPhone = formatPhone(loc.phone, nsn, PHONE_STYLES[style]);
+        if (style !== E164) phoneState = FIELD_VARIANT;
       }
-      rb.phone.push(rawPhone);
-      rb.phoneState.push(phoneState);
+      rb.phone[i] = rawPhone;
+      rb.phoneState[i] = phoneState;
 
       // Loyalty card: scanned at the till, copied to the CRM; web only when it is the only system.
       const holdsLoyalty =
         loyaltyId !== null && !changed &&
         (sys === STORE || (sys === CRM && (!hasStore || rng.chance(0.5))) || (sys === WEB && !hasStore && !hasCrm));
-      rb.loyalty.push(holdsLoyalty ? loyaltyId : null);
+      rb.loyalty[i] = holdsLoyalty ? loyaltyId : null;
 
-      rb.person.push(p);
-      rb.system.push(sys);
-      rb.createdT.push(created);
-      rb.updatedT.push(Math.min(updated, nowT));
-      rb.flags.push(flags);
+      rb.person[i] = p;
+      rb.system[i] = sys;
+      rb.createdT[i] = created;
+      rb.updatedT[i] = Math.min(updated, nowT);
+      rb.flags[i] = flags;
     }
     if (isHead) {
-      household = { li, nameLi, city, last: lastIdx, nsn, holders };
+      household = { li, nameLi, city, last: lastIdx, holders, e164: e164 ?? formatPhone(loc.phone, nsn, 'e164') };
       households++;
     }
   }
-
-  // QA test accounts: junk records, each its own person, all with the same test email.
-  for (let j = 0; j < testCount; j++) {
-    const p = realCount + j;
-    recStart[p] = rb.length;
-    const created = clock.sample(rng, nowT - 2 * YEAR_S, nowT - DAY_S, 'office', 3);
-    locale[p] = trIndex;
-    startT[p] = created;
-    endT[p] = created;
-    personEmail[p] = PLACEHOLDER_EMAILS.test;
-    rb.person.push(p);
-    rb.system.push(WEB);
-    rb.firstName.push('Test');
-    rb.lastName.push(rng.pick(TEST_LAST_NAMES));
-    rb.email.push(PLACEHOLDER_EMAILS.test);
-    rb.phone.push(null);
-    rb.city.push('İstanbul');
-    rb.country.push('TR');
-    rb.loyalty.push(null);
-    rb.createdT.push(created);
-    rb.updatedT.push(Math.min(nowT, created + soon(rng, 0, 30 * DAY_S)));
-    rb.flags.push(F_JUNK | F_PLACEHOLDER);
-    rb.emailState.push(FIELD_PLACEHOLDER);
-    rb.phoneState.push(FIELD_MISSING);
-  }
-  recStart[count] = rb.length;
-
-  const n = rb.length;
-  const records: CustomerRecords = {
-    count: n,
-    person: rb.person.toArray(),
-    system: rb.system.toArray(),
-    idNum: new Float64Array(n),
-    id: new Array<string>(n),
-    firstName: rb.firstName,
-    lastName: rb.lastName,
-    email: rb.email,
-    phone: rb.phone,
-    city: rb.city,
-    country: rb.country,
-    loyalty: rb.loyalty,
-    createdT: rb.createdT.toArray(),
-    updatedT: rb.updatedT.toArray(),
-    flags: rb.flags.toArray(),
-    emailState: rb.emailState.toArray(),
-    phoneState: rb.phoneState.toArray(),
-  };
-
-  const injected: Record<string, number> = {
-    duplicate_source_records: n - count,
-    household_phones: households,
-    placeholder_identifiers: 0,
-    formula_text: 0,
-  };
-  if (issues) {
-    injected.formula_text = injectFormulaNames(rng, records, realCount);
-    injected.placeholder_identifiers = (testCount > 0 ? 1 : 0) + injectPlaceholders(rng, records, realCount, trIndex);
-  }
-  countContactProblems(records, injected);
-
-  const { fileOrder, erasedIds } = assignIds(rng, records, issues);
-  const people: People = {
-    realCount, count, locale, activity, startT, endT, email: personEmail, recStart,
-    ...recordsBySystem(records, count),
-  };
-  const { customers, repeated, malformed } = buildCustomersTable(rng, clock, records, fileOrder, issues);
-  injected.repeated_customer_keys = repeated;
-  malformed.addCounts(injected);
-  const personMap = buildPersonMap(records, fileOrder);
-  return { people, records, customers, personMap, erasedIds, injected };
+  return households;
 }
 
-type Household = { li: number; nameLi: number; city: number; last: number; nsn: string; holders: number };
+/** What the person after a household head takes over: country, family name, city and phone. */
+type Household = { li: number; nameLi: number; city: number; last: number; holders: number; e164: string };
 
 /** Persons whose phone the next person shares: ~0.8%, at least one, never two in a row. */
 function chooseHouseholdHeads(rng: Rng, realCount: number): Uint8Array {
@@ -409,14 +495,20 @@ function oneSystem(rng: Rng): number {
   return u < 0.5 ? WEB : u < 0.82 ? STORE : CRM;
 }
 
-function chooseSystems(rng: Rng, issues: boolean): number[] {
-  if (!issues) return [oneSystem(rng)];
+/** The system lists a person can have, shared: they are only read. */
+const ONE_SYSTEM: readonly (readonly number[])[] = [[WEB], [STORE], [CRM]];
+const TWO_SYSTEMS: readonly (readonly number[])[] = [[WEB, STORE], [WEB, CRM], [STORE, CRM]];
+const TWO_SYSTEMS_REVERSED: readonly (readonly number[])[] = TWO_SYSTEMS.map((pair) => [pair[1], pair[0]]);
+
+/** The person's systems, the first one where they signed up. */
+function chooseSystems(rng: Rng, issues: boolean): readonly number[] {
+  if (!issues) return ONE_SYSTEM[oneSystem(rng)];
   const u = rng.next();
-  if (u < 0.55) return [oneSystem(rng)];
+  if (u < 0.55) return ONE_SYSTEM[oneSystem(rng)];
   if (u < 0.88) {
     const v = rng.next();
-    const pair = v < 0.45 ? [WEB, STORE] : v < 0.75 ? [WEB, CRM] : [STORE, CRM];
-    return rng.chance(0.5) ? pair : [pair[1], pair[0]];
+    const pair = v < 0.45 ? 0 : v < 0.75 ? 1 : 2;
+    return rng.chance(0.5) ? TWO_SYSTEMS[pair] : TWO_SYSTEMS_REVERSED[pair];
   }
   const all = [WEB, STORE, CRM];
   for (let i = 2; i > 0; i--) {
@@ -426,59 +518,75 @@ function chooseSystems(rng: Rng, issues: boolean): number[] {
   return all;
 }
 
-function pickCandidates(rng: Rng, candidates: number[], k: number): number[] {
+/** The first k of `candidates` after a partial shuffle (k random picks without repeats). */
+function pickCandidates(rng: Rng, candidates: Uint32Array, k: number): Uint32Array {
   for (let i = 0; i < k; i++) {
     const j = i + rng.int(candidates.length - i);
-    [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
+    const c = candidates[i];
+    candidates[i] = candidates[j];
+    candidates[j] = c;
   }
   return candidates.slice(0, k);
 }
 
 function injectFormulaNames(rng: Rng, r: CustomerRecords, realCount: number): number {
-  const candidates: number[] = [];
-  for (let i = 0; i < r.count; i++) if (r.person[i] < realCount && r.system[i] === WEB && r.flags[i] === 0) candidates.push(i);
-  const k = Math.min(candidates.length, Math.max(2, Math.round(realCount / 2500)));
-  for (const i of pickCandidates(rng, candidates, k)) {
-    if (rng.chance(0.6)) r.firstName[i] = rng.pick(FORMULA_NAMES);
-    else r.lastName[i] = rng.pick(FORMULA_NAMES);
+  const scratch = take(r.count, false);
+  let m = 0;
+  for (let i = 0; i < r.count; i++) if (r.person[i] < realCount && r.system[i] === WEB && r.flags[i] === 0) scratch[m++] = i;
+  const k = Math.min(m, Math.max(2, Math.round(realCount / 2500)));
+  const picked = pickCandidates(rng, scratch.subarray(0, m), k);
+  give(scratch);
+  for (const i of picked) {
+    if (rng.chance(0.6)) r.firstName[i] = rng.pick(FORMULA_CODES);
+    else r.lastName[i] = rng.pick(FORMULA_CODES);
     r.flags[i] |= F_FORMULA;
   }
   return k;
 }
+
+/** Which store records may take a placeholder. */
+const ANY_STORE = 0, TURKISH_STORE = 1, STORE_WITHOUT_CARD = 2;
 
 /**
  * Store clerks' fillers: `noemail@turanmart.com`, the Turkish `0000000000`, the card `LOY00000000`.
  * Each goes to 6-40 store records (one per person) or not at all if there are too few. Returns how
  * many values were injected.
  */
-function injectPlaceholders(rng: Rng, r: CustomerRecords, realCount: number, trIndex: number): number {
-  let values = 0;
-  const storeRecords = (extra: (i: number) => boolean): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i < r.count; i++) if (r.person[i] < realCount && r.system[i] === STORE && r.flags[i] === 0 && extra(i)) out.push(i);
-    return out;
-  };
-  const assign = (candidates: number[], set: (i: number) => void): void => {
-    const k = placeholderHolders(rng, realCount);
-    if (candidates.length < k) return;
-    for (const i of pickCandidates(rng, candidates, k)) {
-      set(i);
-      r.flags[i] |= F_PLACEHOLDER;
+function injectPlaceholders(rng: Rng, r: CustomerRecords, realCount: number, count: number, trIndex: number): number {
+  const scratch = take(r.count, false);
+  const turkey = nameTables().countryCodes[trIndex];
+  // Only persons without a card of their own get the zero card.
+  const hasLoyalty = new Uint8Array(count);
+  for (let i = 0; i < r.count; i++) if (r.loyalty[i] !== null) hasLoyalty[r.person[i]] = 1;
+  const storeRecords = (which: number): Uint32Array => {
+    let m = 0;
+    for (let i = 0; i < r.count; i++) {
+      if (r.person[i] >= realCount || r.system[i] !== STORE || r.flags[i] !== 0) continue;
+      if (which === TURKISH_STORE && r.country[i] !== turkey) continue;
+      if (which === STORE_WITHOUT_CARD && hasLoyalty[r.person[i]]) continue;
+      scratch[m++] = i;
     }
-    values++;
+    return scratch.subarray(0, m);
   };
-  assign(storeRecords(() => true), (i) => {
+  let values = 0;
+  const assign = (candidates: Uint32Array): Uint32Array | null => {
+    const k = placeholderHolders(rng, realCount);
+    if (candidates.length < k) return null;
+    const picked = pickCandidates(rng, candidates, k);
+    for (const i of picked) r.flags[i] |= F_PLACEHOLDER;
+    values++;
+    return picked;
+  };
+  for (const i of assign(storeRecords(ANY_STORE)) ?? []) {
     r.email[i] = PLACEHOLDER_EMAILS.noEmail;
     r.emailState[i] = FIELD_PLACEHOLDER;
-  });
-  assign(storeRecords((i) => r.country[i] === LOCALES[trIndex].code), (i) => {
+  }
+  for (const i of assign(storeRecords(TURKISH_STORE)) ?? []) {
     r.phone[i] = PLACEHOLDER_PHONE_TR;
     r.phoneState[i] = FIELD_PLACEHOLDER;
-  });
-  // Only persons without a card of their own get the zero card.
-  const hasLoyalty = new Set<number>();
-  for (let i = 0; i < r.count; i++) if (r.loyalty[i] !== null) hasLoyalty.add(r.person[i]);
-  assign(storeRecords((i) => !hasLoyalty.has(r.person[i])), (i) => (r.loyalty[i] = PLACEHOLDER_LOYALTY));
+  }
+  for (const i of assign(storeRecords(STORE_WITHOUT_CARD)) ?? []) r.loyalty[i] = PLACEHOLDER_LOYALTY;
+  give(scratch);
   return values;
 }
 
@@ -508,28 +616,40 @@ function countContactProblems(r: CustomerRecords, injected: Record<string, numbe
 function assignIds(rng: Rng, r: CustomerRecords, issues: boolean): { fileOrder: Uint32Array; erasedIds: string[][] } {
   const fileOrder = new Uint32Array(r.count);
   const erasedIds: string[][] = [[], [], []];
+  // Records by system (a counting sort: each system's records stay in record order).
+  const start = [0, 0, 0, 0];
+  for (let i = 0; i < r.count; i++) start[r.system[i] + 1]++;
+  for (let sys = 0; sys < 3; sys++) start[sys + 1] += start[sys];
+  const bySystem = take(r.count, false);
+  const next = start.slice(0, 3);
+  for (let i = 0; i < r.count; i++) bySystem[next[r.system[i]]++] = i;
+  const keys = take(r.count, false);
+  for (let k = 0; k < r.count; k++) keys[k] = r.createdT[bySystem[k]];
+  const order = take(r.count, false);
   let at = 0;
   for (let sys = 0; sys < 3; sys++) {
-    const members: number[] = [];
-    for (let i = 0; i < r.count; i++) if (r.system[i] === sys) members.push(i);
-    const keys = new Uint32Array(members.length);
-    members.forEach((i, k) => (keys[k] = r.createdT[i]));
-    const order = orderByKey(keys);
-    let next = 1;
-    for (let k = 0; k < order.length; k++) {
-      while (issues && sys !== CRM && rng.chance(0.004)) erasedIds[sys].push(customerIdText(sys, next++));
+    const m = start[sys + 1] - start[sys];
+    const members = bySystem.subarray(start[sys], start[sys + 1]);
+    orderByKey(keys.subarray(start[sys], start[sys + 1]), m, 1, 0, order);
+    let id = 1;
+    for (let k = 0; k < m; k++) {
+      while (issues && sys !== CRM && rng.chance(0.004)) erasedIds[sys].push(customerIdText(sys, id++));
       const i = members[order[k]];
-      r.idNum[i] = next;
-      r.id[i] = customerIdText(sys, next++);
+      r.idNum[i] = id;
+      r.id[i] = customerIdText(sys, id++);
       fileOrder[at++] = i;
     }
   }
+  for (const a of [bySystem, keys, order]) give(a);
   return { fileOrder, erasedIds };
 }
 
+/** [system][digits]: the prefix and the zeros that pad a number of that many digits to seven. */
+const ID_HEADS = ID_PREFIX.map((prefix) => Array.from({ length: 8 }, (_, digits) => prefix + '0'.repeat(Math.max(0, 7 - digits))));
+
 export function customerIdText(sys: number, n: number): string {
   const s = String(n);
-  return ID_PREFIX[sys] + (s.length >= 7 ? s : '0'.repeat(7 - s.length) + s);
+  return (s.length >= 7 ? ID_PREFIX[sys] : ID_HEADS[sys][s.length]) + s;
 }
 
 function recordsBySystem(r: CustomerRecords, count: number) {
@@ -541,9 +661,38 @@ function recordsBySystem(r: CustomerRecords, count: number) {
   return { webRecord, storeRecord, crmRecord };
 }
 
-type Extra = { record: number; updatedT: number; city: string | null; before: boolean; reason: ExtraReason };
-type ExtraReason = 'repeat' | 'missing_key' | 'unknown_enum' | 'unparseable_timestamp' | 'future_timestamp';
+/** Why a record has a second row: a repeated key, or one of the malformations. */
+const REPEAT = 0;
+const EXTRA_REASONS = ['repeat', 'missing_key', 'unknown_enum', 'unparseable_timestamp', 'future_timestamp'] as const;
+type ExtraReason = (typeof EXTRA_REASONS)[number];
 const COL = Object.fromEntries(rawCustomers.columns.map((c, i) => [c.name, i])) as Record<string, number>;
+
+/** Second rows of some records (see buildCustomersTable), in the order they were chosen. */
+class ExtraRows {
+  /** Index into the lists below per record, or -1. */
+  readonly of: Int32Array;
+  readonly updatedT: number[] = [];
+  readonly city: (string | null)[] = [];
+  /** Whether the extra row comes before the record's own row. */
+  readonly before: boolean[] = [];
+  readonly reason: number[] = [];
+
+  constructor(records: number) {
+    this.of = new Int32Array(records).fill(-1);
+  }
+
+  get size(): number {
+    return this.reason.length;
+  }
+
+  add(record: number, updatedT: number, city: string | null, before: boolean, reason: number): void {
+    this.of[record] = this.reason.length;
+    this.updatedT.push(updatedT);
+    this.city.push(city);
+    this.before.push(before);
+    this.reason.push(reason);
+  }
+}
 
 /**
  * customers.csv: every record, by system and id. With issues on, some keys arrive twice (an
@@ -553,83 +702,40 @@ const COL = Object.fromEntries(rawCustomers.columns.map((c, i) => [c.name, i])) 
 function buildCustomersTable(
   rng: Rng, clock: Clock, r: CustomerRecords, fileOrder: Uint32Array, issues: boolean,
 ): { customers: Table; repeated: number; malformed: Malformations } {
-  const extraOf = new Map<number, Extra>();
-  let repeated = 0;
-  if (issues) {
-    const eligible = (i: number) => (r.flags[i] & (F_JUNK | F_FORMULA)) === 0 && !extraOf.has(i);
-    const wanted = Math.round(r.count * REPEATED_KEY_RATE);
-    for (let tries = 0; repeated < wanted && tries < wanted * 4; tries++) {
-      const i = rng.int(r.count);
-      if (!eligible(i)) continue;
-      const created = r.createdT[i], updated = r.updatedT[i];
-      const newerRoom = clock.nowT - updated > 2 * HOUR_S;
-      const olderRoom = updated - created > 2 * HOUR_S;
-      if (!newerRoom && !olderRoom) continue;
-      const newer = newerRoom && (!olderRoom || rng.chance(0.5));
-      const t = newer ? between(rng, updated + HOUR_S, clock.nowT) : between(rng, created, updated - HOUR_S);
-      // A newer version sometimes has moved house; the older row keeps the old city.
-      const cities = LOCALES.find((l) => l.code === r.country[i])!.cities;
-      const city = newer && rng.chance(0.3) ? rng.pick(cities)[0] : r.city[i];
-      extraOf.set(i, { record: i, updatedT: t, city, before: rng.chance(0.5), reason: 'repeat' });
-      repeated++;
-    }
-    const reasons = planReasons(rng, malformedCount(rng, r.count), ['missing_key', 'unknown_enum', 'unparseable_timestamp', 'future_timestamp']);
-    for (const reason of reasons) {
-      for (let tries = 0; tries < 1000; tries++) {
-        const i = rng.int(r.count);
-        if (!eligible(i)) continue;
-        extraOf.set(i, { record: i, updatedT: r.updatedT[i], city: r.city[i], before: rng.chance(0.5), reason: reason as ExtraReason });
-        break;
-      }
-    }
-  }
+  const extras = new ExtraRows(r.count);
+  const repeated = issues ? chooseExtraRows(rng, clock, r, extras) : 0;
 
-  const rows = r.count + extraOf.size;
+  // File rows: each record's row, with its extra row before or after it.
+  const rows = r.count + extras.size;
   const rowRecord = new Uint32Array(rows);
-  const rowExtra: (Extra | null)[] = new Array(rows).fill(null);
+  const rowExtra = new Int32Array(rows).fill(-1);
+  const extraRows: number[] = [];
   let at = 0;
   for (let k = 0; k < fileOrder.length; k++) {
     const i = fileOrder[k];
-    const extra = extraOf.get(i);
-    if (extra && extra.before) {
+    const e = extras.of[i];
+    if (e >= 0 && extras.before[e]) {
+      extraRows.push(at);
       rowRecord[at] = i;
-      rowExtra[at++] = extra;
+      rowExtra[at++] = e;
     }
     rowRecord[at++] = i;
-    if (extra && !extra.before) {
+    if (e >= 0 && !extras.before[e]) {
+      extraRows.push(at);
       rowRecord[at] = i;
-      rowExtra[at++] = extra;
+      rowExtra[at++] = e;
     }
   }
 
-  const system = new Int32Array(rows);
-  const ids: (string | null)[] = new Array(rows);
-  const first: (string | null)[] = new Array(rows);
-  const last: (string | null)[] = new Array(rows);
-  const email: (string | null)[] = new Array(rows);
-  const phone: (string | null)[] = new Array(rows);
-  const city: (string | null)[] = new Array(rows);
-  const country: (string | null)[] = new Array(rows);
-  const loyalty: (string | null)[] = new Array(rows);
-  const createdAt = new Float64Array(rows);
-  const updatedAt = new Float64Array(rows);
+  const columns = customerColumns(clock, r, rowRecord, extraRows, rowExtra, extras);
   const malformed = new Malformations(rows);
-  for (let row = 0; row < rows; row++) {
-    const i = rowRecord[row];
-    const extra = rowExtra[row];
-    system[row] = r.system[i];
-    ids[row] = r.id[i];
-    first[row] = r.firstName[i];
-    last[row] = r.lastName[i];
-    email[row] = r.email[i];
-    phone[row] = r.phone[i];
-    city[row] = extra ? extra.city : r.city[i];
-    country[row] = r.country[i];
-    loyalty[row] = r.loyalty[i];
-    createdAt[row] = clock.toMs(r.createdT[i]);
-    updatedAt[row] = clock.toMs(extra ? extra.updatedT : r.updatedT[i]);
-    if (!extra || extra.reason === 'repeat') continue;
-    switch (extra.reason) {
+  const createdAt = (columns[COL.created_at] as Extract<Column, { kind: 'number' }>).values;
+  const updatedAt = (columns[COL.updated_at] as Extract<Column, { kind: 'number' }>).values;
+  for (const row of extraRows) {
+    const reason = EXTRA_REASONS[extras.reason[rowExtra[row]]];
+    switch (reason) {
+      case 'repeat':
+        break;
       case 'missing_key':
         if (rng.chance(0.7)) malformed.add(row, COL.source_customer_id, '', 'missing_key');
         else malformed.add(row, COL.source_system, '', 'missing_key');
@@ -647,26 +753,99 @@ function buildCustomersTable(
         break;
     }
   }
-  const columns: Column[] = [
-    code(system, rawCustomers.columns[COL.source_system].values!),
-    text(ids), text(first), text(last), text(email), text(phone), text(city), text(country), text(loyalty),
-    num(createdAt), num(updatedAt),
-  ];
   const flagged = issues ? malformed.apply(columns, rows) : undefined;
   return { customers: makeTable(rawCustomers, rows, columns, flagged), repeated, malformed };
+}
+
+/** Picks the records that get a second row; returns how many are repeated keys. */
+function chooseExtraRows(rng: Rng, clock: Clock, r: CustomerRecords, extras: ExtraRows): number {
+  const eligible = (i: number) => (r.flags[i] & (F_JUNK | F_FORMULA)) === 0 && extras.of[i] < 0;
+  const citiesOf = new Map(LOCALES.map((l) => [l.code as string, l.cities]));
+  let repeated = 0;
+  const wanted = Math.round(r.count * REPEATED_KEY_RATE);
+  for (let tries = 0; repeated < wanted && tries < wanted * 4; tries++) {
+    const i = rng.int(r.count);
+    if (!eligible(i)) continue;
+    const created = r.createdT[i], updated = r.updatedT[i];
+    const newerRoom = clock.nowT - updated > 2 * HOUR_S;
+    const olderRoom = updated - created > 2 * HOUR_S;
+    if (!newerRoom && !olderRoom) continue;
+    const newer = newerRoom && (!olderRoom || rng.chance(0.5));
+    const t = newer ? between(rng, updated + HOUR_S, clock.nowT) : between(rng, created, updated - HOUR_S);
+    // A newer version sometimes has moved house; the older row keeps the old city.
+    const city = newer && rng.chance(0.3) ? rng.pick(citiesOf.get(r.words[r.country[i]])!)[0] : r.words[r.city[i]];
+    extras.add(i, t, city, rng.chance(0.5), REPEAT);
+    repeated++;
+  }
+  const reasons = planReasons(rng, malformedCount(rng, r.count), ['missing_key', 'unknown_enum', 'unparseable_timestamp', 'future_timestamp']);
+  for (const reason of reasons) {
+    for (let tries = 0; tries < 1000; tries++) {
+      const i = rng.int(r.count);
+      if (!eligible(i)) continue;
+      extras.add(i, r.updatedT[i], r.words[r.city[i]], rng.chance(0.5), EXTRA_REASONS.indexOf(reason as ExtraReason));
+      break;
+    }
+  }
+  return repeated;
+}
+
+/**
+ * The columns of customers.csv, gathered from the records in file order one column at a time:
+ * file order is random in record order, and reading one field array at a time keeps each pass's
+ * random reads within one array instead of spreading them over all of them.
+ */
+function customerColumns(
+  clock: Clock, r: CustomerRecords, rowRecord: Uint32Array, extraRows: readonly number[], rowExtra: Int32Array, extras: ExtraRows,
+): Column[] {
+  const rows = rowRecord.length;
+  const arena = new ColumnArena(rows, 2, 1);
+  const system = arena.int32();
+  for (let row = 0; row < rows; row++) system[row] = r.system[rowRecord[row]];
+  const city = gatherWords(r.words, r.city, rowRecord);
+  const createdAt = arena.float64();
+  const updatedAt = arena.float64();
+  gatherTimes(clock, r.createdT, rowRecord, createdAt);
+  gatherTimes(clock, r.updatedT, rowRecord, updatedAt);
+  // An extra row shows its own version's city and update time.
+  for (const row of extraRows) {
+    const e = rowExtra[row];
+    city[row] = extras.city[e];
+    updatedAt[row] = clock.toMs(extras.updatedT[e]);
+  }
+  return [
+    code(system, rawCustomers.columns[COL.source_system].values!),
+    text(gatherText(r.id, rowRecord)), text(gatherWords(r.words, r.firstName, rowRecord)), text(gatherWords(r.words, r.lastName, rowRecord)),
+    text(gatherText(r.email, rowRecord)), text(gatherText(r.phone, rowRecord)), text(city),
+    text(gatherWords(r.words, r.country, rowRecord)), text(gatherText(r.loyalty, rowRecord)),
+    num(createdAt), num(updatedAt),
+  ];
+}
+
+function gatherText(values: readonly (string | null)[], rows: Uint32Array): (string | null)[] {
+  const out: (string | null)[] = new Array(rows.length);
+  for (let row = 0; row < rows.length; row++) out[row] = values[rows[row]];
+  return out;
+}
+
+function gatherWords(words: readonly string[], codes: Uint16Array, rows: Uint32Array): (string | null)[] {
+  const out: (string | null)[] = new Array(rows.length);
+  for (let row = 0; row < rows.length; row++) out[row] = words[codes[rows[row]]];
+  return out;
+}
+
+/** Generator seconds to epoch milliseconds. */
+function gatherTimes(clock: Clock, t: Uint32Array, rows: Uint32Array, out: Float64Array): void {
+  const baseMs = clock.toMs(0);
+  for (let row = 0; row < rows.length; row++) out[row] = baseMs + t[rows[row]] * 1000;
 }
 
 /** truth/person_map.csv: every record key (in file order) with its person, PER0000001... */
 function buildPersonMap(r: CustomerRecords, fileOrder: Uint32Array): Table {
   const n = fileOrder.length;
-  const system = new Int32Array(n);
-  const ids: (string | null)[] = new Array(n);
-  const person = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = fileOrder[k];
-    system[k] = r.system[i];
-    ids[k] = r.id[i];
-    person[k] = r.person[i] + 1;
-  }
-  return makeTable(truthPersonMap, n, [code(system, truthPersonMap.columns[0].values!), text(ids), id(person, 'PER', 7)]);
+  const arena = new ColumnArena(n, 1, 1);
+  const system = arena.int32();
+  const person = arena.float64();
+  for (let k = 0; k < n; k++) system[k] = r.system[fileOrder[k]];
+  for (let k = 0; k < n; k++) person[k] = r.person[fileOrder[k]] + 1;
+  return makeTable(truthPersonMap, n, [code(system, truthPersonMap.columns[0].values!), text(gatherText(r.id, fileOrder)), id(person, 'PER', 7)]);
 }

@@ -233,8 +233,11 @@ const GERMAN_MAP: Readonly<Record<string, string>> = {
   ä: 'ae', Ä: 'Ae', ö: 'oe', Ö: 'Oe', ü: 'ue', Ü: 'Ue', ß: 'ss',
 };
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** ASCII spelling with case kept: `Yılmaz` → `Yilmaz` (turkic), `Müller` → `Mueller` (german). */
 export function asciiFold(s: string, translit: 'turkic' | 'german'): string {
+  if (!NON_ASCII.test(s)) return s;
   const map = translit === 'german' ? GERMAN_MAP : TURKIC_MAP;
   let out = '';
   for (const ch of s) out += map[ch] ?? ch;
@@ -243,9 +246,7 @@ export function asciiFold(s: string, translit: 'turkic' | 'german'): string {
 
 /** The email-safe form of a name part: ASCII, lower-case, letters only. */
 export function emailPart(s: string, translit: 'turkic' | 'german'): string {
-  return asciiFold(s, translit)
-    .replace(/[^A-Za-z]/g, '')
-    .replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  return asciiFold(s, translit).replace(/[^A-Za-z]/g, '').toLowerCase();
 }
 
 /** Values typed when the real one is unknown or for tests; never produced by the natural generators. */

@@ -65,15 +65,16 @@ export class Malformations {
 
   /**
    * Writes the overrides into the final columns, clears the typed values under them, and returns
-   * `flagged`. `genOf(f)` gives the generation row of final row f (-1 for a second delivery,
-   * which is never malformed); rows are already final when it is omitted.
+   * `flagged`. `genOf[f]` is the generation row of final row f (-1 for a second delivery, which
+   * is never malformed); rows are already final when it is omitted. A generation row that became
+   * several final rows is malformed in the first of them.
    */
-  apply(columns: readonly Column[], rowCount: number, genOf?: (f: number) => number): Uint8Array {
+  apply(columns: readonly Column[], rowCount: number, genOf?: ArrayLike<number>): Uint8Array {
     const flagged = new Uint8Array(rowCount);
     const finalOf = new Map<number, number>();
     if (genOf && this.rows.length > 0) {
       for (let f = 0; f < rowCount; f++) {
-        const g = genOf(f);
+        const g = genOf[f];
         if (g >= 0 && this.marked[g] && !finalOf.has(g)) finalOf.set(g, f);
       }
     }

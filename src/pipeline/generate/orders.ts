@@ -7,12 +7,12 @@ import { code, id, makeTable, num, text, type Column, type Table } from '../tabl
 import { rawOrders } from '../schema/raw';
 import { CDC_OPS, ORDER_CHANNELS, ORDER_STATUSES, SOURCE_SYSTEMS } from '../schema/enums';
 import { between, DAY_S, HOUR_S, MINUTE_S, poisson, soon, type Clock } from './calendar';
-import { RowBuilder } from './builders';
+import { ColumnArena, RowBuilder } from './builders';
 import { give, take } from './pool';
 import { CRM, customerIdText, STORE, WEB, type CustomerRecords, type People } from './customers';
 import { LOCALES } from './locales';
 import { badAmount, badTimestamp, futureTimestamp, malformedCount, Malformations, planReasons } from './malformed';
-import { orderByKey } from './sort';
+import { orderByKey, sortRows } from './sort';
 
 const OP_C = 0, OP_U = 1, OP_D = 2;
 const PLACED = 0, SHIPPED = 1, DELIVERED = 2, CANCELLED = 3, RETURNED = 4;
@@ -41,14 +41,14 @@ function normalQuantile(p: number): number {
   return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
-/** What later generators (tickets, clickstream) need to know about each order. */
+/**
+ * What later generators (tickets, clickstream) need to know about each person's orders. Orders
+ * are listed person by person, each person's in time order, and every field is stored in that
+ * order: the generators that read them person by person then read them front to back.
+ */
 export interface OrderFacts {
-  readonly count: number;
-  /** Person of the order, or -1 for orphans. */
-  readonly person: Int32Array;
-  /** Orders of person p, in time order: byPerson[personStart[p]] .. byPerson[personStart[p + 1] - 1]. */
+  /** Orders of person p: positions personStart[p] .. personStart[p + 1] - 1 (orphans have none). */
   readonly personStart: Uint32Array;
-  readonly byPerson: Uint32Array;
   readonly orderT: Uint32Array;
   readonly channel: Uint8Array;
   /** Status of the newest change (before a delete) and when it happened. */
@@ -64,16 +64,26 @@ export interface OrdersResult {
 
 const COL = Object.fromEntries(rawOrders.columns.map((c, i) => [c.name, i])) as Record<string, number>;
 
-/** Orders and their changes as array-of-structs rows (see RowBuilder). An order row keeps the
- *  changes after its create (at most three) until they are written out as change rows. */
-const O_PERSON = 0, O_T = 1, O_CHANNEL = 2, O_SYSTEM = 3, O_AMOUNT = 4, O_ID = 5, O_LAST_STATUS = 6, O_LAST_T = 7;
-const O_STEPS = 8, O_STEP_T = 9; // O_STEPS: count | (op | status << 2) << (4 + 5k); O_STEP_T + k: time of step k
-const O_STRIDE = 12;
-const C_ORDER = 0, C_OP_STATUS = 1, C_T = 2, C_LSN = 3;
+/** Order drafts (who orders when, where), as RowBuilder rows: person + 1 (0: orphan), time,
+ *  channel | system << 4, and the customer: a record index, or an index into the orphans' ids. */
+const D_PERSON = 0, D_T = 1, D_CHANNEL_SYSTEM = 2, D_CUSTOMER = 3;
+const D_STRIDE = 4;
+
+/** Orders as RowBuilder rows (fields as in the drafts, then the order's life). An order row keeps
+ *  the changes after its create (at most three) until they are written out as change rows. */
+const O_PERSON = 0, O_T = 1, O_CHANNEL_SYSTEM = 2, O_CUSTOMER = 3, O_AMOUNT = 4, O_LAST_STATUS = 5, O_LAST_T = 6;
+const O_STEPS = 7, O_STEP_T = 8; // O_STEPS: count | (op | status << 2) << (4 + 5k); O_STEP_T + k: time of step k
+const O_STRIDE = 11;
+
+/** Change rows carry what their file row shows, so that filing them never goes back to the order.
+ *  C_ORDER is the order's row until commit order is known, then its order id. C_CUSTOMER has
+ *  ORPHAN set for an orphan's order. */
+const C_ORDER = 0, C_OP_STATUS = 1, C_T = 2, C_LSN = 3, C_ORDER_T = 4, C_AMOUNT = 5, C_CHANNEL_SYSTEM = 6, C_CUSTOMER = 7;
+const C_STRIDE = 8;
+const ORPHAN = 0x80000000;
 
 class OrderBook {
   readonly orders: RowBuilder;
-  readonly customer: string[] = [];
   /** Changes in all orders, creates included. */
   changeCount = 0;
   private status = 0;
@@ -89,8 +99,9 @@ class OrderBook {
   }
 
   /** An order and its life so far: placed, then shipped/delivered/returned or cancelled (and purged). */
-  add(person: number, t: number, channel: number, sys: number, customerId: string, orphan: boolean): void {
+  add(person: number, t: number, channelSystem: number, customer: number): void {
     const rng = this.rng;
+    const channel = channelSystem & 15;
     // Lognormal basket: median $45 online, $38 in store, a long tail to several hundred.
     const median = channel === CH_STORE ? 38 : 45;
     let cents = Math.round(median * BASKET_SPREAD[(rng.next() * BASKET_SPREAD.length) | 0] * 100);
@@ -99,10 +110,9 @@ class OrderBook {
     const buf = this.orders.buf;
     buf[b + O_PERSON] = person + 1;
     buf[b + O_T] = t;
-    buf[b + O_CHANNEL] = channel;
-    buf[b + O_SYSTEM] = sys;
+    buf[b + O_CHANNEL_SYSTEM] = channelSystem;
+    buf[b + O_CUSTOMER] = customer;
     buf[b + O_AMOUNT] = cents;
-    this.customer.push(customerId);
 
     this.row = b;
     this.status = PLACED;
@@ -114,7 +124,7 @@ class OrderBook {
         this.step(OP_U, RETURNED, between(rng, DAY_S, 20 * DAY_S));
       }
     } else if (rng.chance(0.06)) {
-      if (this.step(OP_U, CANCELLED, soon(rng, 5 * MINUTE_S, 36 * HOUR_S)) && !orphan && rng.chance(0.35)) {
+      if (this.step(OP_U, CANCELLED, soon(rng, 5 * MINUTE_S, 36 * HOUR_S)) && person >= 0 && rng.chance(0.35)) {
         const at = this.at;
         this.step(OP_D, CANCELLED, between(rng, DAY_S, 30 * DAY_S));
         this.at = at; // the purge is not a status change
@@ -145,26 +155,43 @@ class OrderBook {
     return true;
   }
 
-  /** Change rows (create, then steps), order by order: nearly in commit order already. */
-  changes(): Uint32Array {
-    const out = take(this.changeCount * 4);
+  /**
+   * Change rows (create, then steps) in commit order, without order ids and lsns yet: a first
+   * pass over the orders collects the change times, a stable sort ranks them, and a second pass
+   * writes each change straight to its place (no second copy of the rows to permute).
+   */
+  changesInCommitOrder(): Uint32Array {
+    const n = this.changeCount;
     const ob = this.orders.buf;
-    let c = 0;
-    for (let o = 0; o < this.orders.length; o++) {
-      const b = o * O_STRIDE;
-      out[c + C_ORDER] = o;
-      out[c + C_OP_STATUS] = OP_C | (PLACED << 4);
-      out[c + C_T] = ob[b + O_T];
-      c += 4;
+    const times = take(n, false);
+    for (let o = 0, b = 0, c = 0; o < this.orders.length; o++, b += O_STRIDE) {
+      times[c++] = ob[b + O_T];
+      for (let k = 0; k < (ob[b + O_STEPS] & 15); k++) times[c++] = ob[b + O_STEP_T + k];
+    }
+    const byCommit = orderByKey(times, n, 1, 0, take(n, false));
+    const rank = times;
+    for (let k = 0; k < n; k++) rank[byCommit[k]] = k;
+    give(byCommit);
+
+    const out = take(n * C_STRIDE, false);
+    for (let o = 0, b = 0, c = 0; o < this.orders.length; o++, b += O_STRIDE) {
+      const orderT = ob[b + O_T];
+      const customer = ob[b + O_PERSON] === 0 ? ob[b + O_CUSTOMER] | ORPHAN : ob[b + O_CUSTOMER];
       const steps = ob[b + O_STEPS];
-      for (let k = 0; k < (steps & 15); k++) {
-        const bits = (steps >>> (4 + 5 * k)) & 31;
-        out[c + C_ORDER] = o;
-        out[c + C_OP_STATUS] = (bits & 3) | ((bits >> 2) << 4);
-        out[c + C_T] = ob[b + O_STEP_T + k];
-        c += 4;
+      for (let k = -1; k < (steps & 15); k++) {
+        const bits = k < 0 ? OP_C | (PLACED << 2) : (steps >>> (4 + 5 * k)) & 31;
+        const at = rank[c++] * C_STRIDE;
+        out[at + C_ORDER] = o;
+        out[at + C_OP_STATUS] = (bits & 3) | ((bits >> 2) << 4);
+        out[at + C_T] = k < 0 ? orderT : ob[b + O_STEP_T + k];
+        out[at + C_LSN] = 0;
+        out[at + C_ORDER_T] = orderT;
+        out[at + C_AMOUNT] = ob[b + O_AMOUNT];
+        out[at + C_CHANNEL_SYSTEM] = ob[b + O_CHANNEL_SYSTEM];
+        out[at + C_CUSTOMER] = customer;
       }
     }
+    give(rank);
     return out;
   }
 }
@@ -175,17 +202,42 @@ export function generateOrders(
   const nowT = clock.nowT;
   // Drafts first (who orders when, where), then the orders in time order: their changes come out
   // almost in commit order, so sorting and filing them touches memory nearly sequentially.
-  const drafts = new RowBuilder(4, Math.round(people.realCount * 3.4), true);
-  const orphanIds: string[] = [];
-  const draft = (person: number, t: number, channel: number, sys: number, ref: number): void => {
-    const b = drafts.add();
-    const buf = drafts.buf;
-    buf[b] = person + 1;
-    buf[b + 1] = t;
-    buf[b + 2] = channel | (sys << 4);
-    buf[b + 3] = ref;
-  };
+  const drafts = new RowBuilder(D_STRIDE, Math.round(people.realCount * 3.4), true);
+  draftOrders(rng, clock, people, records, drafts);
+  // Orphans: orders of erased accounts, and of accounts created after the customer snapshot.
+  const orphanIds = issues ? draftOrphans(rng, clock, records, erasedIds, drafts) : [];
 
+  const book = new OrderBook(rng, nowT, drafts.length);
+  fillBook(book, drafts);
+  drafts.release();
+  const changes = book.changesInCommitOrder();
+  const n = book.changeCount;
+  const lsns = numberChanges(rng, changes, n, book.orders.length);
+
+  // Arrival: commit order, except delayed changes (out of order) and second deliveries (duplicates).
+  const malformed = new Malformations(n);
+  const arrival = issues ? arrivalWithProblems(rng, clock, changes, n, book.orders.length, malformed) : inCommitOrder(n);
+  const rows = arrival.length;
+
+  const columns = orderColumns(clock, changes, arrival, records, orphanIds);
+  const flagged = issues ? malformed.apply(columns, rows, arrival) : undefined;
+  const table = makeTable(rawOrders, rows, columns, flagged);
+
+  const injected: Record<string, number> = {
+    orphan_orders: orphanIds.length,
+    ...countCdcProblems(table, flagged, book.orders.length, lsns),
+  };
+  malformed.addCounts(injected);
+
+  const facts = orderFacts(book, people.realCount);
+  for (const a of [arrival, changes]) give(a);
+  book.orders.release();
+  return { table, facts, injected };
+}
+
+/** Who orders when and where: a Poisson number of orders over each person's active time. */
+function draftOrders(rng: Rng, clock: Clock, people: People, records: CustomerRecords, drafts: RowBuilder): void {
+  const nowT = clock.nowT;
   for (let p = 0; p < people.realCount; p++) {
     const tz = LOCALES[people.locale[p]].utcOffsetHours;
     const web = people.webRecord[p], store = people.storeRecord[p];
@@ -212,156 +264,191 @@ export function generateOrders(
       // The record of the system that took the order, if the person had one by then.
       const wanted = channel === CH_STORE ? store : web;
       const rec = wanted >= 0 && records.createdT[wanted] <= t ? wanted : first;
-      draft(p, t, channel, records.system[rec], rec);
+      const b = drafts.add();
+      const d = drafts.buf;
+      d[b + D_PERSON] = p + 1;
+      d[b + D_T] = t;
+      d[b + D_CHANNEL_SYSTEM] = channel | (records.system[rec] << 4);
+      d[b + D_CUSTOMER] = rec;
     }
   }
+}
 
-  // Orphans: orders of erased accounts, and of accounts created after the customer snapshot.
-  let orphans = 0;
-  if (issues) {
-    orphans = Math.max(1, Math.round(drafts.length * ORPHAN_RATE));
-    let maxWeb = 0;
-    for (let i = 0; i < records.count; i++) if (records.system[i] === WEB) maxWeb = Math.max(maxWeb, records.idNum[i]);
-    const pool = [...erasedIds[WEB], ...erasedIds[STORE]];
-    for (let k = 0; k < orphans; k++) {
-      const erased = pool.length > 0 && rng.chance(0.6);
-      const customerId = erased ? rng.pick(pool) : customerIdText(WEB, maxWeb + 1 + rng.int(40));
-      const sys = customerId.charAt(0) === 'S' ? STORE : WEB;
-      const channel = sys === STORE ? CH_STORE : rng.chance(0.6) ? CH_WEB : CH_APP;
-      const t = erased
-        ? clock.sample(rng, nowT - YEAR_S, nowT - HOUR_S, sys === STORE ? 'store' : 'online', 3)
-        : between(rng, nowT - 3 * DAY_S, nowT - HOUR_S);
-      draft(-1, t, channel, sys, orphanIds.length);
-      orphanIds.push(customerId);
-    }
+/** Orders of erased accounts and of accounts newer than the snapshot; returns their customer ids. */
+function draftOrphans(
+  rng: Rng, clock: Clock, records: CustomerRecords, erasedIds: readonly (readonly string[])[], drafts: RowBuilder,
+): string[] {
+  const nowT = clock.nowT;
+  const orphans = Math.max(1, Math.round(drafts.length * ORPHAN_RATE));
+  let maxWeb = 0;
+  for (let i = 0; i < records.count; i++) if (records.system[i] === WEB) maxWeb = Math.max(maxWeb, records.idNum[i]);
+  const pool = [...erasedIds[WEB], ...erasedIds[STORE]];
+  const orphanIds: string[] = [];
+  for (let k = 0; k < orphans; k++) {
+    const erased = pool.length > 0 && rng.chance(0.6);
+    const customerId = erased ? rng.pick(pool) : customerIdText(WEB, maxWeb + 1 + rng.int(40));
+    const sys = customerId.charAt(0) === 'S' ? STORE : WEB;
+    const channel = sys === STORE ? CH_STORE : rng.chance(0.6) ? CH_WEB : CH_APP;
+    const t = erased
+      ? clock.sample(rng, nowT - YEAR_S, nowT - HOUR_S, sys === STORE ? 'store' : 'online', 3)
+      : between(rng, nowT - 3 * DAY_S, nowT - HOUR_S);
+    const b = drafts.add();
+    const d = drafts.buf;
+    d[b + D_PERSON] = 0;
+    d[b + D_T] = t;
+    d[b + D_CHANNEL_SYSTEM] = channel | (sys << 4);
+    d[b + D_CUSTOMER] = orphanIds.length;
+    orphanIds.push(customerId);
   }
+  return orphanIds;
+}
 
-  const byTime = orderByKey(drafts.buf, drafts.length, 4, 1, take(drafts.length));
-  const book = new OrderBook(rng, nowT, drafts.length);
-  const db = drafts.buf;
-  for (let k = 0; k < byTime.length; k++) {
-    const b = byTime[k] * 4;
-    const person = db[b] - 1;
-    const cs = db[b + 2];
-    const customerId = person >= 0 ? records.id[db[b + 3]] : orphanIds[db[b + 3]];
-    book.add(person, db[b + 1], cs & 15, cs >> 4, customerId, person < 0);
+/** The orders, in time order of placement (so their random draws come in that order too). */
+function fillBook(book: OrderBook, drafts: RowBuilder): void {
+  sortRows(drafts.buf, drafts.length, D_STRIDE, D_T);
+  const d = drafts.buf;
+  for (let b = 0, end = drafts.length * D_STRIDE; b < end; b += D_STRIDE) {
+    book.add(d[b + D_PERSON] - 1, d[b + D_T], d[b + D_CHANNEL_SYSTEM], d[b + D_CUSTOMER]);
   }
-  give(byTime);
-  drafts.release();
+}
 
-  const orderCount = book.orders.length;
-  const ob = book.orders.buf;
-  const cb = book.changes();
-  const n = book.changeCount;
-
-  // Commit order: lsn increases with updated_at; order ids follow the creates in commit order.
-  const byCommit = orderByKey(cb, n, 4, C_T, take(n));
-  let nextLsn = 21_000_000 + rng.int(1_000_000);
+/**
+ * Commit order: lsns increase with updated_at, and order ids follow the creates (a create commits
+ * before its order's updates). Replaces each change's order row with its order id. Returns the
+ * first and the last lsn.
+ */
+function numberChanges(rng: Rng, changes: Uint32Array, n: number, orderCount: number): [number, number] {
+  const orderId = take(orderCount, false);
+  const firstLsn = 21_000_000 + rng.int(1_000_000);
+  let nextLsn = firstLsn;
   let nextOrderId = 1;
-  for (let k = 0; k < n; k++) {
-    const c = byCommit[k] * 4;
+  for (let c = 0, end = n * C_STRIDE; c < end; c += C_STRIDE) {
+    const o = changes[c + C_ORDER];
     nextLsn += between(rng, 1, 40);
-    cb[c + C_LSN] = nextLsn;
-    if ((cb[c + C_OP_STATUS] & 15) === OP_C) ob[cb[c + C_ORDER] * O_STRIDE + O_ID] = nextOrderId++;
+    if ((changes[c + C_OP_STATUS] & 15) === OP_C) orderId[o] = nextOrderId++;
+    changes[c + C_ORDER] = orderId[o];
+    changes[c + C_LSN] = nextLsn;
   }
-  const orderOf = (r: number) => cb[r * 4 + C_ORDER];
+  give(orderId);
+  return [firstLsn, nextLsn];
+}
 
-  // Arrival: commit order, except delayed changes (out of order) and second deliveries (duplicates).
+/** Every change once, in commit order (positions into the commit-ordered change rows). */
+function inCommitOrder(n: number): Uint32Array {
+  const arrival = take(n, false);
+  for (let k = 0; k < n; k++) arrival[k] = k;
+  return arrival;
+}
+
+/**
+ * The arrival order with delivery problems, as positions in commit order: some changes arrive
+ * late (out of order), some twice (duplicates), and a few are malformed (recorded in `malformed`
+ * by commit position). Each problem goes to a different order; orphans' orders get none.
+ */
+function arrivalWithProblems(
+  rng: Rng, clock: Clock, changes: Uint32Array, n: number, orderCount: number, malformed: Malformations,
+): Uint32Array {
+  const idx = (k: number) => changes[k * C_STRIDE + C_ORDER] - 1; // order ids are 1..orderCount
   const insertAfter: number[] = [];
   const insertRow: number[] = [];
   const delayed = new Uint8Array(n);
   const touched = new Uint8Array(orderCount); // orders that already carry an injected problem
-  for (let o = 0; o < orderCount; o++) if (ob[o * O_STRIDE + O_PERSON] === 0) touched[o] = 1;
-  const malformed = new Malformations(n);
-  if (issues) {
-    // Position (in commit order) of the next change of the same order, or -1.
-    const nextPos = new Int32Array(take(n).buffer, 0, n).fill(-1);
-    const lastPos = new Int32Array(take(orderCount).buffer, 0, orderCount).fill(-1);
-    for (let k = 0; k < n; k++) {
-      const o = orderOf(byCommit[k]);
-      if (lastPos[o] >= 0) nextPos[lastPos[o]] = k;
-      lastPos[o] = k;
+  // Position of the next change of the same order, or -1; and each order's number of changes.
+  const nextPos = new Int32Array(take(n, false).buffer, 0, n);
+  const lastPos = new Int32Array(take(orderCount, false).buffer, 0, orderCount).fill(-1);
+  const changesOf = new Uint8Array(orderCount);
+  for (let k = 0; k < n; k++) {
+    const o = changes[k * C_STRIDE + C_ORDER] - 1;
+    nextPos[k] = -1;
+    if (lastPos[o] >= 0) nextPos[lastPos[o]] = k;
+    lastPos[o] = k;
+    changesOf[o]++;
+    if (changes[k * C_STRIDE + C_CUSTOMER] & ORPHAN) touched[o] = 1;
+  }
+  give(new Uint32Array(lastPos.buffer));
+  const pickPosition = (ok: (k: number) => boolean): number => {
+    for (let tries = 0; tries < 10_000; tries++) {
+      const k = rng.int(n);
+      if (!touched[idx(k)] && ok(k)) return k;
     }
-    give(new Uint32Array(lastPos.buffer));
-    const pickPosition = (ok: (k: number) => boolean): number => {
-      for (let tries = 0; tries < 10_000; tries++) {
-        const k = rng.int(n);
-        if (!touched[orderOf(byCommit[k])] && ok(k)) return k;
-      }
-      return -1;
-    };
-    const outOfOrder = Math.max(1, Math.round(n * OUT_OF_ORDER_RATE));
-    for (let i = 0; i < outOfOrder; i++) {
-      const k = pickPosition((k) => nextPos[k] >= 0);
-      if (k < 0) break;
-      touched[orderOf(byCommit[k])] = 1;
-      delayed[byCommit[k]] = 1;
-      insertAfter.push(Math.min(n - 1, nextPos[k] + between(rng, 0, 20)));
-      insertRow.push(byCommit[k]);
-    }
-    const duplicates = Math.max(1, Math.round(n * DUPLICATE_RATE));
-    for (let i = 0; i < duplicates; i++) {
-      const k = pickPosition(() => true);
-      if (k < 0) break;
-      touched[orderOf(byCommit[k])] = 1;
-      // Redelivered before the order's next change arrives, so it is a duplicate and nothing else.
-      const limit = nextPos[k] >= 0 ? nextPos[k] - 1 : Math.min(n - 1, k + 200);
-      insertAfter.push(k + between(rng, 0, Math.min(50, limit - k)));
-      insertRow.push(byCommit[k]);
-    }
-    give(new Uint32Array(nextPos.buffer));
-    // Malformed changes: on untouched orders of known customers, never a delete and never the
-    // only change of its order (the order keeps a good state).
-    const changesOf = new Uint8Array(orderCount);
-    for (let r = 0; r < n; r++) changesOf[orderOf(r)]++;
-    const reasons = planReasons(rng, malformedCount(rng, n), ['missing_key', 'unknown_enum', 'unparseable_timestamp', 'unparseable_amount', 'future_timestamp']);
-    for (const reason of reasons) {
-      const k = pickPosition((k) => (cb[byCommit[k] * 4 + C_OP_STATUS] & 15) !== OP_D && changesOf[orderOf(byCommit[k])] >= 2);
-      if (k < 0) break;
-      const r = byCommit[k];
-      const o = orderOf(r);
-      touched[o] = 1;
-      malformOrderChange(rng, clock, malformed, r, reason, cb[r * 4 + C_OP_STATUS] >> 4, ob[o * O_STRIDE + O_T], cb[r * 4 + C_T], ob[o * O_STRIDE + O_AMOUNT]);
-    }
+    return -1;
+  };
+  const outOfOrder = Math.max(1, Math.round(n * OUT_OF_ORDER_RATE));
+  const hasNext = (k: number) => nextPos[k] >= 0;
+  for (let i = 0; i < outOfOrder; i++) {
+    const k = pickPosition(hasNext);
+    if (k < 0) break;
+    touched[idx(k)] = 1;
+    delayed[k] = 1;
+    insertAfter.push(Math.min(n - 1, nextPos[k] + between(rng, 0, 20)));
+    insertRow.push(k);
+  }
+  const duplicates = Math.max(1, Math.round(n * DUPLICATE_RATE));
+  const any = () => true;
+  for (let i = 0; i < duplicates; i++) {
+    const k = pickPosition(any);
+    if (k < 0) break;
+    touched[idx(k)] = 1;
+    // Redelivered before the order's next change arrives, so it is a duplicate and nothing else.
+    const limit = nextPos[k] >= 0 ? nextPos[k] - 1 : Math.min(n - 1, k + 200);
+    insertAfter.push(k + between(rng, 0, Math.min(50, limit - k)));
+    insertRow.push(k);
+  }
+  give(new Uint32Array(nextPos.buffer));
+  // Malformed changes: on untouched orders of known customers, never a delete and never the
+  // only change of its order (the order keeps a good state).
+  const reasons = planReasons(rng, malformedCount(rng, n), ['missing_key', 'unknown_enum', 'unparseable_timestamp', 'unparseable_amount', 'future_timestamp']);
+  const malformable = (k: number) => (changes[k * C_STRIDE + C_OP_STATUS] & 15) !== OP_D && changesOf[idx(k)] >= 2;
+  for (const reason of reasons) {
+    const k = pickPosition(malformable);
+    if (k < 0) break;
+    touched[idx(k)] = 1;
+    const c = k * C_STRIDE;
+    malformOrderChange(rng, clock, malformed, k, reason, changes[c + C_OP_STATUS] >> 4, changes[c + C_ORDER_T], changes[c + C_T], changes[c + C_AMOUNT]);
   }
 
   // Final arrival order.
   const inserts = insertAfter.map((_, i) => i).sort((a, b) => insertAfter[a] - insertAfter[b] || a - b);
   let delayedCount = 0;
-  for (let r = 0; r < n; r++) delayedCount += delayed[r];
+  for (let k = 0; k < n; k++) delayedCount += delayed[k];
   const rows = n + insertRow.length - delayedCount;
-  const arrival = take(rows);
+  const arrival = take(rows, false);
   let at = 0;
   let next = 0;
   for (let k = 0; k < n; k++) {
-    const r = byCommit[k];
-    if (!delayed[r]) arrival[at++] = r;
+    if (!delayed[k]) arrival[at++] = k;
     while (next < inserts.length && insertAfter[inserts[next]] === k) arrival[at++] = insertRow[inserts[next++]];
   }
   if (at !== rows) throw new Error(`orders: arrival has ${at} rows, expected ${rows}`);
+  return arrival;
+}
 
-  const lsnCol = new Float64Array(rows);
-  const opCol = new Int32Array(rows);
-  const orderIdCol = new Float64Array(rows);
-  const systemCol = new Int32Array(rows);
+/** The columns of orders.csv: row f is the change at commit position arrival[f]. */
+function orderColumns(
+  clock: Clock, changes: Uint32Array, arrival: Uint32Array, records: CustomerRecords, orphanIds: readonly string[],
+): Column[] {
+  const rows = arrival.length;
+  const arena = new ColumnArena(rows, 5, 4);
+  const lsnCol = arena.float64();
+  const opCol = arena.int32();
+  const orderIdCol = arena.float64();
+  const systemCol = arena.int32();
   const customerCol: (string | null)[] = new Array(rows);
-  const orderTsCol = new Float64Array(rows);
-  const statusCol = new Int32Array(rows);
-  const channelCol = new Int32Array(rows);
-  const amountCol = new Float64Array(rows);
+  const orderTsCol = arena.float64();
+  const statusCol = arena.int32();
+  const channelCol = arena.int32();
+  const amountCol = arena.float64();
   const currencyCol: (string | null)[] = new Array(rows);
-  const updatedCol = new Float64Array(rows);
+  const updatedCol = arena.float64();
   const baseMs = clock.toMs(0);
+  const ids = records.id;
   for (let f = 0; f < rows; f++) {
-    const r = arrival[f];
-    const c = r * 4;
-    const o = cb[c + C_ORDER];
-    const ox = o * O_STRIDE;
-    const op = cb[c + C_OP_STATUS] & 15;
-    lsnCol[f] = cb[c + C_LSN];
+    const c = arrival[f] * C_STRIDE;
+    const op = changes[c + C_OP_STATUS] & 15;
+    lsnCol[f] = changes[c + C_LSN];
     opCol[f] = op;
-    orderIdCol[f] = ob[ox + O_ID];
-    updatedCol[f] = baseMs + cb[c + C_T] * 1000;
+    orderIdCol[f] = changes[c + C_ORDER];
+    updatedCol[f] = baseMs + changes[c + C_T] * 1000;
     if (op === OP_D) {
       // A delete carries the key only.
       systemCol[f] = -1;
@@ -372,52 +459,48 @@ export function generateOrders(
       amountCol[f] = NaN;
       currencyCol[f] = null;
     } else {
-      systemCol[f] = ob[ox + O_SYSTEM];
-      customerCol[f] = book.customer[o];
-      orderTsCol[f] = baseMs + ob[ox + O_T] * 1000;
-      statusCol[f] = cb[c + C_OP_STATUS] >> 4;
-      channelCol[f] = ob[ox + O_CHANNEL];
-      amountCol[f] = ob[ox + O_AMOUNT];
+      const customer = changes[c + C_CUSTOMER];
+      const channelSystem = changes[c + C_CHANNEL_SYSTEM];
+      systemCol[f] = channelSystem >> 4;
+      customerCol[f] = customer & ORPHAN ? orphanIds[customer & ~ORPHAN] : ids[customer];
+      orderTsCol[f] = baseMs + changes[c + C_ORDER_T] * 1000;
+      statusCol[f] = changes[c + C_OP_STATUS] >> 4;
+      channelCol[f] = channelSystem & 15;
+      amountCol[f] = changes[c + C_AMOUNT];
       currencyCol[f] = 'USD';
     }
   }
-  const columns: Column[] = [
+  return [
     num(lsnCol), code(opCol, CDC_OPS), id(orderIdCol, 'O', 8), code(systemCol, SOURCE_SYSTEMS), text(customerCol),
     num(orderTsCol), code(statusCol, ORDER_STATUSES), code(channelCol, ORDER_CHANNELS), num(amountCol), text(currencyCol),
     num(updatedCol),
   ];
-  const flagged = issues ? malformed.apply(columns, rows, (f) => arrival[f]) : undefined;
-  const table = makeTable(rawOrders, rows, columns, flagged);
+}
 
-  const injected: Record<string, number> = {
-    orphan_orders: orphans,
-    ...countCdcProblems(table, flagged),
-  };
-  malformed.addCounts(injected);
-
-  // Orders of each person, in time order (a counting sort by person).
-  const personStart = new Uint32Array(people.realCount + 1);
-  const person = new Int32Array(orderCount);
-  const orderChannel = new Uint8Array(orderCount);
-  const lastStatus = new Uint8Array(orderCount);
-  for (let o = 0; o < orderCount; o++) {
-    const p = ob[o * O_STRIDE + O_PERSON] - 1;
-    person[o] = p;
-    orderChannel[o] = ob[o * O_STRIDE + O_CHANNEL];
-    lastStatus[o] = ob[o * O_STRIDE + O_LAST_STATUS];
-    if (p >= 0) personStart[p + 1]++;
+/** What tickets and clickstream need: each person's orders in time order, with their outcome. */
+function orderFacts(book: OrderBook, realCount: number): OrderFacts {
+  const orderCount = book.orders.length;
+  const ob = book.orders.buf;
+  // A counting sort by person: orders are in time order, so each person's stay in time order.
+  const personStart = new Uint32Array(realCount + 1);
+  for (let b = 0, end = orderCount * O_STRIDE; b < end; b += O_STRIDE) if (ob[b + O_PERSON] > 0) personStart[ob[b + O_PERSON]]++;
+  for (let p = 0; p < realCount; p++) personStart[p + 1] += personStart[p];
+  const n = personStart[realCount];
+  const orderT = new Uint32Array(n);
+  const channel = new Uint8Array(n);
+  const lastStatus = new Uint8Array(n);
+  const lastT = new Uint32Array(n);
+  const next = personStart.slice(0, realCount);
+  for (let b = 0, end = orderCount * O_STRIDE; b < end; b += O_STRIDE) {
+    const p = ob[b + O_PERSON] - 1;
+    if (p < 0) continue;
+    const at = next[p]++;
+    orderT[at] = ob[b + O_T];
+    channel[at] = ob[b + O_CHANNEL_SYSTEM] & 15;
+    lastStatus[at] = ob[b + O_LAST_STATUS];
+    lastT[at] = ob[b + O_LAST_T];
   }
-  for (let p = 0; p < people.realCount; p++) personStart[p + 1] += personStart[p];
-  const byPerson = new Uint32Array(personStart[people.realCount]);
-  const fill = personStart.slice(0, people.realCount);
-  for (let o = 0; o < orderCount; o++) if (person[o] >= 0) byPerson[fill[person[o]]++] = o;
-  const facts: OrderFacts = {
-    count: orderCount, person, personStart, byPerson, orderT: book.orders.column(O_T), channel: orderChannel,
-    lastStatus, lastT: book.orders.column(O_LAST_T),
-  };
-  for (const a of [arrival, byCommit, cb]) give(a);
-  book.orders.release();
-  return { table, facts, injected };
+  return { personStart, orderT, channel, lastStatus, lastT };
 }
 
 /**
@@ -426,34 +509,30 @@ export function generateOrders(
  * - out_of_order_cdc: rows whose lsn is lower than the highest lsn of the same order among the
  *   rows that arrived before them (a repeated change counts too if a newer one came in between).
  */
-function countCdcProblems(table: Table, flagged: Uint8Array | undefined): Record<string, number> {
+function countCdcProblems(
+  table: Table, flagged: Uint8Array | undefined, orderCount: number, [lowLsn, highLsn]: readonly [number, number],
+): Record<string, number> {
   const lsn = (table.columns[COL.lsn] as Extract<Column, { kind: 'number' }>).values;
   const orderId = (table.columns[COL.order_id] as Extract<Column, { kind: 'id' }>).nums;
-  let maxId = 0;
-  let minLsn = Infinity;
-  let topLsn = 0;
-  for (let f = 0; f < table.rowCount; f++) {
-    if (flagged?.[f]) continue;
-    if (orderId[f] > maxId) maxId = orderId[f];
-    if (lsn[f] < minLsn) minLsn = lsn[f];
-    if (lsn[f] > topLsn) topLsn = lsn[f];
-  }
-  const maxLsn = new Float64Array(maxId + 1).fill(-1);
+  // Highest lsn seen per order id (0: none yet; lsns are far above 0).
+  const maxLsn = take(orderCount + 1);
   // Every change has its own lsn, so a change seen before is an lsn seen before (a bitset).
-  const seen = new Uint32Array(Math.floor(Math.max(0, topLsn - minLsn) / 32) + 1);
+  const seen = take(((highLsn - lowLsn) >>> 5) + 1);
   let duplicates = 0;
   let outOfOrder = 0;
   for (let f = 0; f < table.rowCount; f++) {
     if (flagged?.[f]) continue;
     const o = orderId[f];
-    const bit = lsn[f] - minLsn;
-    const word = Math.floor(bit / 32);
-    const mask = 1 << (bit % 32);
+    const bit = lsn[f] - lowLsn;
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
     if (seen[word] & mask) duplicates++;
     seen[word] |= mask;
     if (lsn[f] < maxLsn[o]) outOfOrder++;
     else maxLsn[o] = lsn[f];
   }
+  give(maxLsn);
+  give(seen);
   return { duplicate_cdc_changes: duplicates, out_of_order_cdc: outOfOrder };
 }
 

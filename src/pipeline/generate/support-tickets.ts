@@ -7,7 +7,7 @@ import { code, id, makeTable, num, text, type Column, type Table } from '../tabl
 import { rawSupportTickets } from '../schema/raw';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../schema/enums';
 import { between, cumulative, DAY_S, HOUR_S, MINUTE_S, pickWeighted, soon, type Clock } from './calendar';
-import { F64Builder, U32Builder, U8Builder } from './builders';
+import { ColumnArena, U32Builder, U8Builder } from './builders';
 import type { People } from './customers';
 import type { OrderFacts } from './orders';
 import { emailPart, LOCALES } from './locales';
@@ -60,22 +60,21 @@ export function generateSupportTickets(
 
   for (let p = 0; p < people.realCount; p++) {
     for (let k = orders.personStart[p]; k < orders.personStart[p + 1]; k++) {
-      const o = orders.byPerson[k];
-      const last = orders.lastStatus[o];
+      const last = orders.lastStatus[k];
       const troubled = last === CANCELLED || last === RETURNED;
       if (!rng.chance(troubled ? TICKET_PER_TROUBLED_ORDER : TICKET_PER_ORDER)) continue;
       let topic: number;
-      let from = orders.orderT[o];
+      let from = orders.orderT[k];
       if (last === RETURNED) {
         topic = rng.chance(0.6) ? T.return_request : T.refund;
-        from = orders.lastT[o];
+        from = orders.lastT[k];
       } else if (last === CANCELLED) {
         topic = rng.chance(0.7) ? T.refund : T.order_status;
-        from = orders.lastT[o];
+        from = orders.lastT[k];
       } else if (last === DELIVERED) {
         const u = rng.next();
         topic = u < 0.25 ? T.damaged_item : u < 0.45 ? T.return_request : u < 0.65 ? T.product_question : u < 0.8 ? T.order_status : u < 0.9 ? T.payment_issue : T.delivery_delay;
-        from = orders.lastT[o];
+        from = orders.lastT[k];
       } else {
         const u = rng.next();
         topic = u < 0.5 ? T.delivery_delay : u < 0.9 ? T.order_status : T.payment_issue;
@@ -107,15 +106,16 @@ export function generateSupportTickets(
   const n = tOpened.length;
   const opened = tOpened.toArray();
   const order = orderByKey(opened, n);
-  const idCol = new Float64Array(n);
+  const arena = new ColumnArena(n, 4, 4);
+  const idCol = arena.float64();
   const emailCol: (string | null)[] = new Array(n);
-  const openedCol = new Float64Array(n);
-  const closedCol = new F64Builder(n);
-  const statusCol = new Int32Array(n);
-  const priorityCol = new Int32Array(n);
-  const channelCol = new Int32Array(n);
-  const topicCol = new Int32Array(n);
-  const csatCol = new Float64Array(n);
+  const openedCol = arena.float64();
+  const closedCol = arena.float64();
+  const statusCol = arena.int32();
+  const priorityCol = arena.int32();
+  const channelCol = arena.int32();
+  const topicCol = arena.int32();
+  const csatCol = arena.float64();
   for (let f = 0; f < n; f++) {
     const e = order[f];
     const t = opened[e];
@@ -135,7 +135,7 @@ export function generateSupportTickets(
     idCol[f] = f + 1;
     emailCol[f] = channel === PHONE_CHANNEL && rng.chance(0.4) ? null : tEmail[e];
     openedCol[f] = clock.toMs(t);
-    closedCol.push(closed);
+    closedCol[f] = closed;
     statusCol[f] = status;
     priorityCol[f] = pickWeighted(rng, topic === T.payment_issue || topic === T.damaged_item || topic === T.account_access ? PRIORITY_URGENT_TOPIC : PRIORITY);
     channelCol[f] = channel;
@@ -158,13 +158,13 @@ export function generateSupportTickets(
       for (let tries = 0; tries < 1000; tries++) {
         const f = rng.int(n);
         if (malformed.has(f) || topicCol[f] === TOPICS.length - 1) continue;
-        malformTicket(rng, clock, malformed, f, reason, statusCol[f], openedCol[f], closedCol.get(f));
+        malformTicket(rng, clock, malformed, f, reason, statusCol[f], openedCol[f], closedCol[f]);
         break;
       }
     }
   }
   const columns: Column[] = [
-    id(idCol, 'T', 7), text(emailCol), num(openedCol), num(closedCol.toArray()), code(statusCol, TICKET_STATUSES),
+    id(idCol, 'T', 7), text(emailCol), num(openedCol), num(closedCol), code(statusCol, TICKET_STATUSES),
     code(priorityCol, TICKET_PRIORITIES), code(channelCol, TICKET_CHANNELS), code(topicCol, TOPICS), num(csatCol),
   ];
   const flagged = issues ? malformed.apply(columns, n) : undefined;

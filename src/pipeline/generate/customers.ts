@@ -616,32 +616,43 @@ function countContactProblems(r: CustomerRecords, injected: Record<string, numbe
 function assignIds(rng: Rng, r: CustomerRecords, issues: boolean): { fileOrder: Uint32Array; erasedIds: string[][] } {
   const fileOrder = new Uint32Array(r.count);
   const erasedIds: string[][] = [[], [], []];
-  // Records by system (a counting sort: each system's records stay in record order).
+  const { bySystem, start } = recordsGroupedBySystem(r);
+  const keys = take(r.count, false);
+  for (let k = 0; k < r.count; k++) keys[k] = r.createdT[bySystem[k]];
+  const order = take(r.count, false);
+  for (let sys = 0; sys < 3; sys++) {
+    const m = start[sys + 1] - start[sys];
+    orderByKey(keys.subarray(start[sys], start[sys + 1]), m, 1, 0, order);
+    numberSystem(rng, r, sys, issues, bySystem.subarray(start[sys], start[sys + 1]), order, fileOrder.subarray(start[sys], start[sys + 1]), erasedIds[sys]);
+  }
+  for (const a of [bySystem, keys, order]) give(a);
+  return { fileOrder, erasedIds };
+}
+
+/** Record indices grouped by system (a counting sort: each group stays in record order). */
+function recordsGroupedBySystem(r: CustomerRecords): { bySystem: Uint32Array; start: number[] } {
   const start = [0, 0, 0, 0];
   for (let i = 0; i < r.count; i++) start[r.system[i] + 1]++;
   for (let sys = 0; sys < 3; sys++) start[sys + 1] += start[sys];
   const bySystem = take(r.count, false);
   const next = start.slice(0, 3);
   for (let i = 0; i < r.count; i++) bySystem[next[r.system[i]]++] = i;
-  const keys = take(r.count, false);
-  for (let k = 0; k < r.count; k++) keys[k] = r.createdT[bySystem[k]];
-  const order = take(r.count, false);
-  let at = 0;
-  for (let sys = 0; sys < 3; sys++) {
-    const m = start[sys + 1] - start[sys];
-    const members = bySystem.subarray(start[sys], start[sys + 1]);
-    orderByKey(keys.subarray(start[sys], start[sys + 1]), m, 1, 0, order);
-    let id = 1;
-    for (let k = 0; k < m; k++) {
-      while (issues && sys !== CRM && rng.chance(0.004)) erasedIds[sys].push(customerIdText(sys, id++));
-      const i = members[order[k]];
-      r.idNum[i] = id;
-      r.id[i] = customerIdText(sys, id++);
-      fileOrder[at++] = i;
-    }
+  return { bySystem, start };
+}
+
+/** Ids for one system's records `members`, taken in `order` (of creation); fills `fileOrder`. */
+function numberSystem(
+  rng: Rng, r: CustomerRecords, sys: number, issues: boolean, members: Uint32Array, order: Uint32Array, fileOrder: Uint32Array,
+  erased: string[],
+): void {
+  let id = 1;
+  for (let k = 0; k < members.length; k++) {
+    while (issues && sys !== CRM && rng.chance(0.004)) erased.push(customerIdText(sys, id++));
+    const i = members[order[k]];
+    r.idNum[i] = id;
+    r.id[i] = customerIdText(sys, id++);
+    fileOrder[k] = i;
   }
-  for (const a of [bySystem, keys, order]) give(a);
-  return { fileOrder, erasedIds };
 }
 
 /** [system][digits]: the prefix and the zeros that pad a number of that many digits to seven. */

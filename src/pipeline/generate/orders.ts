@@ -162,18 +162,28 @@ class OrderBook {
    */
   changesInCommitOrder(): Uint32Array {
     const n = this.changeCount;
+    const rank = this.changeTimes(take(n, false));
+    const byCommit = orderByKey(rank, n, 1, 0, take(n, false));
+    for (let k = 0; k < n; k++) rank[byCommit[k]] = k;
+    give(byCommit);
+    const out = this.writeChanges(rank, take(n * C_STRIDE, false));
+    give(rank);
+    return out;
+  }
+
+  /** The time of every change, order by order (creates first). */
+  private changeTimes(times: Uint32Array): Uint32Array {
     const ob = this.orders.buf;
-    const times = take(n, false);
     for (let o = 0, b = 0, c = 0; o < this.orders.length; o++, b += O_STRIDE) {
       times[c++] = ob[b + O_T];
       for (let k = 0; k < (ob[b + O_STEPS] & 15); k++) times[c++] = ob[b + O_STEP_T + k];
     }
-    const byCommit = orderByKey(times, n, 1, 0, take(n, false));
-    const rank = times;
-    for (let k = 0; k < n; k++) rank[byCommit[k]] = k;
-    give(byCommit);
+    return times;
+  }
 
-    const out = take(n * C_STRIDE, false);
+  /** Each change row at its place: the c-th change (order by order) goes to row rank[c]. */
+  private writeChanges(rank: Uint32Array, out: Uint32Array): Uint32Array {
+    const ob = this.orders.buf;
     for (let o = 0, b = 0, c = 0; o < this.orders.length; o++, b += O_STRIDE) {
       const orderT = ob[b + O_T];
       const customer = ob[b + O_PERSON] === 0 ? ob[b + O_CUSTOMER] | ORPHAN : ob[b + O_CUSTOMER];
@@ -191,7 +201,6 @@ class OrderBook {
         out[at + C_CUSTOMER] = customer;
       }
     }
-    give(rank);
     return out;
   }
 }
@@ -353,19 +362,9 @@ function arrivalWithProblems(
   const insertRow: number[] = [];
   const delayed = new Uint8Array(n);
   const touched = new Uint8Array(orderCount); // orders that already carry an injected problem
-  // Position of the next change of the same order, or -1; and each order's number of changes.
-  const nextPos = new Int32Array(take(n, false).buffer, 0, n);
-  const lastPos = new Int32Array(take(orderCount, false).buffer, 0, orderCount).fill(-1);
   const changesOf = new Uint8Array(orderCount);
-  for (let k = 0; k < n; k++) {
-    const o = changes[k * C_STRIDE + C_ORDER] - 1;
-    nextPos[k] = -1;
-    if (lastPos[o] >= 0) nextPos[lastPos[o]] = k;
-    lastPos[o] = k;
-    changesOf[o]++;
-    if (changes[k * C_STRIDE + C_CUSTOMER] & ORPHAN) touched[o] = 1;
-  }
-  give(new Uint32Array(lastPos.buffer));
+  const nextPos = new Int32Array(take(n, false).buffer, 0, n);
+  linkChanges(changes, n, orderCount, nextPos, changesOf, touched);
   const pickPosition = (ok: (k: number) => boolean): number => {
     for (let tries = 0; tries < 10_000; tries++) {
       const k = rng.int(n);
@@ -407,7 +406,30 @@ function arrivalWithProblems(
     malformOrderChange(rng, clock, malformed, k, reason, changes[c + C_OP_STATUS] >> 4, changes[c + C_ORDER_T], changes[c + C_T], changes[c + C_AMOUNT]);
   }
 
-  // Final arrival order.
+  return arrivalOrder(n, delayed, insertAfter, insertRow);
+}
+
+/**
+ * Per change (commit position): the position of its order's next change (-1: none); per order
+ * (id - 1): its number of changes, and whether it is an orphan's (touched: takes no problem).
+ */
+function linkChanges(
+  changes: Uint32Array, n: number, orderCount: number, nextPos: Int32Array, changesOf: Uint8Array, touched: Uint8Array,
+): void {
+  const lastPos = new Int32Array(take(orderCount, false).buffer, 0, orderCount).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const o = changes[k * C_STRIDE + C_ORDER] - 1;
+    nextPos[k] = -1;
+    if (lastPos[o] >= 0) nextPos[lastPos[o]] = k;
+    lastPos[o] = k;
+    changesOf[o]++;
+    if (changes[k * C_STRIDE + C_CUSTOMER] & ORPHAN) touched[o] = 1;
+  }
+  give(new Uint32Array(lastPos.buffer));
+}
+
+/** Commit positions in arrival order: without the delayed ones, with each insert after its position. */
+function arrivalOrder(n: number, delayed: Uint8Array, insertAfter: readonly number[], insertRow: readonly number[]): Uint32Array {
   const inserts = insertAfter.map((_, i) => i).sort((a, b) => insertAfter[a] - insertAfter[b] || a - b);
   let delayedCount = 0;
   for (let k = 0; k < n; k++) delayedCount += delayed[k];

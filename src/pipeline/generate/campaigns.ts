@@ -3,7 +3,7 @@
 // consent at send time; each recipient's events narrow: sent > delivered > opened (email only) >
 // clicked > converted, and some unsubscribe, which withdraws their consent in the ledger.
 import type { Rng } from '../random';
-import { code, id, makeTable, num, text, type Column, type Table } from '../table';
+import { code, id, makeTable, num, type Column, type Table } from '../table';
 import { rawCampaignEvents } from '../schema/raw';
 import { CAMPAIGN_CHANNELS, CAMPAIGN_EVENT_TYPES } from '../schema/enums';
 import { between, DAY_S, HOUR_S, MINUTE_S, soon, type Clock } from './calendar';
@@ -217,7 +217,7 @@ function campaignColumns(clock: Clock, campaigns: readonly Campaign[], records: 
   const campaignCol = arena.int32();
   const campaignNameCol = arena.int32();
   const channelCol = arena.int32();
-  const customer: (string | null)[] = new Array(n);
+  const customer = new Int32Array(n);
   const typeCol = arena.int32();
   const eventTs = arena.float64();
   const baseMs = clock.toMs(0);
@@ -228,14 +228,14 @@ function campaignColumns(clock: Clock, campaigns: readonly Campaign[], records: 
     campaignCol[f] = c;
     campaignNameCol[f] = c;
     channelCol[f] = campaigns[c].channel;
-    customer[f] = records.id[buf[b + E_RECORD]];
+    customer[f] = buf[b + E_RECORD];
     typeCol[f] = buf[b + E_CAMPAIGN_TYPE] >>> 8;
     eventTs[f] = baseMs + buf[b + E_T] * 1000;
   }
   give(order);
   return [
     id(eventId, 'CE', 9), code(campaignCol, campaigns.map((c) => c.id)), code(campaignNameCol, campaigns.map((c) => c.name)),
-    code(channelCol, CAMPAIGN_CHANNELS), text(customer), code(typeCol, CAMPAIGN_EVENT_TYPES), num(eventTs),
+    code(channelCol, CAMPAIGN_CHANNELS), code(customer, records.id), code(typeCol, CAMPAIGN_EVENT_TYPES), num(eventTs),
   ];
 }
 

@@ -3,7 +3,7 @@
 // earlier events of the device are anonymous until stitched. Checkouts precede web orders. Some
 // devices never log in at all (anonymous visitors), and a few are shared by two customers.
 import type { Rng } from '../random';
-import { code, id, makeTable, num, text, type Column, type Table } from '../table';
+import { code, id, makeTable, num, type Column, type Table } from '../table';
 import { rawClickstream } from '../schema/raw';
 import { CLICK_EVENT_TYPES } from '../schema/enums';
 import { between, DAY_S, HOUR_S, poisson, soon, type Clock } from './calendar';
@@ -369,7 +369,7 @@ function clickColumns(
   const ingestCol = arena.float64();
   const sessionCol = arena.float64();
   const deviceCol = arena.float64();
-  const customerCol: (string | null)[] = new Array(rows);
+  const customerCol = new Int32Array(rows);
   const typeCol = arena.int32();
   const productCol = arena.float64();
   const pageCol = arena.int32();
@@ -390,7 +390,7 @@ function clickColumns(
     sessionCol[f] = sessionId[session];
     deviceCol[f] = sessionDevice[session];
     const rec = buf[b + E_RECORD];
-    customerCol[f] = rec ? records.id[rec - 1] : null;
+    customerCol[f] = rec - 1;
     const typePage = buf[b + E_TYPE_PAGE];
     const type = typePage & 7;
     const page = typePage >>> 3;
@@ -400,7 +400,7 @@ function clickColumns(
   }
   return [
     id(eventIdCol, 'E', 9), num(eventTsCol), num(ingestCol), id(sessionCol, 'SES', 8), id(deviceCol, 'ANON', 8),
-    text(customerCol), code(typeCol, CLICK_EVENT_TYPES), id(productCol, 'P', 5), code(pageCol, CLICK_PAGES),
+    code(customerCol, records.id), code(typeCol, CLICK_EVENT_TYPES), id(productCol, 'P', 5), code(pageCol, CLICK_PAGES),
   ];
 }
 

@@ -4,7 +4,7 @@
 // with support, and unsubscribe links in campaigns withdraw consent. Campaigns read this ledger to
 // send only to records with consent at send time.
 import type { Rng } from '../random';
-import { code, id, makeTable, text, num, type Column, type Table } from '../table';
+import { code, id, makeTable, num, type Column, type Table } from '../table';
 import { rawConsentEvents } from '../schema/raw';
 import { CAPTURE_POINTS, CONSENT_PURPOSES, CONSENT_STATUSES, SOURCE_SYSTEMS } from '../schema/enums';
 import { between, DAY_S, type Clock } from './calendar';
@@ -154,7 +154,7 @@ export class ConsentLedger {
     const arena = new ColumnArena(n, 2, 4);
     const eventId = arena.float64();
     const system = arena.int32();
-    const customer: (string | null)[] = new Array(n);
+    const customer = new Int32Array(n);
     const purpose = arena.int32();
     const status = arena.int32();
     const eventTs = arena.float64();
@@ -165,14 +165,14 @@ export class ConsentLedger {
       const bits = sorted[b + L_BITS];
       eventId[f] = f + 1;
       system[f] = (bits >> 6) & 3;
-      customer[f] = ids[sorted[b + L_RECORD]];
+      customer[f] = sorted[b + L_RECORD];
       purpose[f] = bits & 3;
       status[f] = (bits >> 2) & 1;
       eventTs[f] = baseMs + sorted[b + L_T] * 1000;
       point[f] = (bits >> 3) & 7;
     }
     const columns: Column[] = [
-      id(eventId, 'CN', 8), code(system, SOURCE_SYSTEMS), text(customer), code(purpose, CONSENT_PURPOSES),
+      id(eventId, 'CN', 8), code(system, SOURCE_SYSTEMS), code(customer, ids), code(purpose, CONSENT_PURPOSES),
       code(status, CONSENT_STATUSES), num(eventTs), code(point, CAPTURE_POINTS),
     ];
     const malformed = new Malformations(n);

@@ -2,6 +2,7 @@
 // An order is created (`c`, placed), then updated (`u`) as it ships and is delivered, cancelled or
 // returned; some cancelled orders are purged (`d`). Changes that would happen after `now` have
 // not happened yet, so recent orders are still placed or shipped.
+import { customerIdDictionary } from './customer-id-dictionary';
 import type { Rng } from '../random';
 import { code, id, makeTable, num, text, type Column, type Table } from '../table';
 import { rawOrders } from '../schema/raw';
@@ -455,7 +456,8 @@ function orderColumns(
   const opCol = arena.int32();
   const orderIdCol = arena.float64();
   const systemCol = arena.int32();
-  const customerCol: (string | null)[] = new Array(rows);
+  const customerCol = new Int32Array(rows);
+  const customerIds = customerIdDictionary(records.id, orphanIds);
   const orderTsCol = arena.float64();
   const statusCol = arena.int32();
   const channelCol = arena.int32();
@@ -463,7 +465,6 @@ function orderColumns(
   const currencyCol: (string | null)[] = new Array(rows);
   const updatedCol = arena.float64();
   const baseMs = clock.toMs(0);
-  const ids = records.id;
   for (let f = 0; f < rows; f++) {
     const c = arrival[f] * C_STRIDE;
     const op = changes[c + C_OP_STATUS] & 15;
@@ -474,7 +475,7 @@ function orderColumns(
     if (op === OP_D) {
       // A delete carries the key only.
       systemCol[f] = -1;
-      customerCol[f] = null;
+      customerCol[f] = -1;
       orderTsCol[f] = NaN;
       statusCol[f] = -1;
       channelCol[f] = -1;
@@ -484,7 +485,7 @@ function orderColumns(
       const customer = changes[c + C_CUSTOMER];
       const channelSystem = changes[c + C_CHANNEL_SYSTEM];
       systemCol[f] = channelSystem >> 4;
-      customerCol[f] = customer & ORPHAN ? orphanIds[customer & ~ORPHAN] : ids[customer];
+      customerCol[f] = customer & ORPHAN ? customerIds.codeOfExtra[customer & ~ORPHAN] : customer;
       orderTsCol[f] = baseMs + changes[c + C_ORDER_T] * 1000;
       statusCol[f] = changes[c + C_OP_STATUS] >> 4;
       channelCol[f] = channelSystem & 15;
@@ -493,7 +494,7 @@ function orderColumns(
     }
   }
   return [
-    num(lsnCol), code(opCol, CDC_OPS), id(orderIdCol, 'O', 8), code(systemCol, SOURCE_SYSTEMS), text(customerCol),
+    num(lsnCol), code(opCol, CDC_OPS), id(orderIdCol, 'O', 8), code(systemCol, SOURCE_SYSTEMS), code(customerCol, customerIds.dict),
     num(orderTsCol), code(statusCol, ORDER_STATUSES), code(channelCol, ORDER_CHANNELS), num(amountCol), text(currencyCol),
     num(updatedCol),
   ];

@@ -207,14 +207,7 @@ class RecordBuilder {
 }
 
 /** Per-person columns of People, filled as persons are made. */
-interface PersonColumns {
-  readonly locale: Uint8Array;
-  readonly activity: Float64Array;
-  readonly startT: Uint32Array;
-  readonly endT: Uint32Array;
-  readonly email: string[];
-  readonly recStart: Uint32Array;
-}
+type PersonColumns = Pick<People, 'locale' | 'activity' | 'startT' | 'endT' | 'email' | 'recStart'>;
 
 /** Unique addresses: a shape of the person's name at one of the country's providers. */
 class EmailMaker {

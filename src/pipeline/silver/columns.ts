@@ -206,3 +206,12 @@ export function rawNumber(raw: Table, name: string, row: number): number {
   if (col.kind === 'view') throw new Error(`${raw.schema.name}.${name}: read views through their base table`);
   throw new Error(`${raw.schema.name}.${name} is not numeric`);
 }
+
+/** Rows without a quarantine reason, in file order. */
+export function acceptedRows(reasons: Uint8Array): Int32Array {
+  let n = 0;
+  for (let r = 0; r < reasons.length; r++) if (reasons[r] === 0) n++;
+  const rows = new Int32Array(n);
+  for (let r = 0, k = 0; r < reasons.length; r++) if (reasons[r] === 0) rows[k++] = r;
+  return rows;
+}

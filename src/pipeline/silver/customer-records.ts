@@ -4,7 +4,7 @@
 import type { Table } from '../table';
 import { columnIndex } from '../table';
 import { cellText } from '../../io/cell-text';
-import { gatherNumbers } from './columns';
+import { acceptedRows, gatherNumbers } from './columns';
 import { normalizeEmail, phoneE164 } from './normalize';
 import type { SourceAccounting } from './source-accounting';
 import { countReasons } from './source-accounting';
@@ -70,13 +70,6 @@ export function dedupeCustomerRecords(raw: Table, reasons: Uint8Array): Customer
   };
 }
 
-function acceptedRows(reasons: Uint8Array): Int32Array {
-  let n = 0;
-  for (let r = 0; r < reasons.length; r++) if (reasons[r] === 0) n++;
-  const rows = new Int32Array(n);
-  for (let r = 0, k = 0; r < reasons.length; r++) if (reasons[r] === 0) rows[k++] = r;
-  return rows;
-}
 
 /**
  * The winning version of each (system, id), as positions in the accepted rows, in (system, id)

@@ -4,7 +4,7 @@ import type { Table } from '../table';
 import { codeColumn, idColumn, numberColumn as numbersOf } from '../table';
 import { lazy, makeTable, num } from '../table';
 import { ordersCurrentSchema } from '../schema/silver';
-import { gatherCodes, gatherDictionary, gatherNumbers, rawNumber, viewNamed } from './columns';
+import { acceptedRows as rowsWithoutReason, gatherCodes, gatherDictionary, gatherNumbers, rawNumber, viewNamed } from './columns';
 import type { CustomerLookup } from './customer-lookup';
 import { keyColumnGetter, personsBySystem } from './customer-lookup';
 import { denseIndex, maxOf } from './dense-keys';
@@ -26,7 +26,7 @@ const RAW_COLUMNS = ['order_id', 'source_system', 'source_customer_id', 'order_t
 const COUNTED_STATUSES = ['placed', 'shipped', 'delivered'];
 
 export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerLookup): OrdersCurrent {
-  const acceptedRows = acceptedRowsOf(reasons);
+  const acceptedRows = rowsWithoutReason(reasons);
   // Only the keys are read for every accepted change; the other columns are gathered for live orders.
   const accepted = acceptedKeys(raw, acceptedRows);
   const { orderIds, lsn, op, deleteCode } = accepted;
@@ -73,14 +73,6 @@ export function ordersCurrent(raw: Table, reasons: Uint8Array, lookup: CustomerL
   };
 }
 
-/** Rows without a quarantine reason, in file order. */
-function acceptedRowsOf(reasons: Uint8Array): Int32Array {
-  let n = 0;
-  for (let r = 0; r < reasons.length; r++) if (reasons[r] === 0) n++;
-  const out = new Int32Array(n);
-  for (let r = 0, j = 0; r < reasons.length; r++) if (reasons[r] === 0) out[j++] = r;
-  return out;
-}
 
 /** Accepted rows repeating an (order_id, lsn) already seen: duplicate deliveries. */
 function repeatedChanges(orderIds: Float64Array, lsn: Float64Array): number {

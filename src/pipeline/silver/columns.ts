@@ -4,6 +4,7 @@ import type { Column, ColumnType, Table } from '../table';
 import { columnIndex, view } from '../table';
 import { cellText } from '../../io/cell-text';
 import { parseIsoUtc } from '../time';
+import { internStrings } from './string-ids';
 
 export function parseTyped(type: ColumnType, text: string): number {
   if (text === '') return NaN;
@@ -140,7 +141,8 @@ export function gatherDictionary(raw: Table, name: string, rows: Int32Array): Di
     col = col.base;
   }
   if (col.kind === 'code') return gatherCodesWithOverrides(col, at);
-  return encodeTexts(gatherTexts(raw, name, rows));
+  const { idOf, ids } = internStrings(gatherTexts(raw, name, rows));
+  return { codes: idOf, dict: ids.values };
 }
 
 function gatherCodesWithOverrides(col: Extract<Column, { kind: 'code' }>, rows: Int32Array): Dictionary {
@@ -162,26 +164,6 @@ function gatherCodesWithOverrides(col: Extract<Column, { kind: 'code' }>, rows: 
       c = col.dict.indexOf(text);
       if (c < 0) c = dict.push(text) - 1;
       codeOf.set(text, c);
-    }
-    codes[k] = c;
-  }
-  return { codes, dict };
-}
-
-function encodeTexts(values: readonly (string | null)[]): Dictionary {
-  const codes = new Int32Array(values.length);
-  const dict: string[] = [];
-  const codeOf = new Map<string, number>();
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (v === null) {
-      codes[k] = -1;
-      continue;
-    }
-    let c = codeOf.get(v);
-    if (c === undefined) {
-      c = dict.push(v) - 1;
-      codeOf.set(v, c);
     }
     codes[k] = c;
   }

@@ -111,6 +111,14 @@ function drawEdges(graph: IdentityGraph, pos: Point[], slot: number[], h: number
   return out.sort((x, y) => Number(y.blocked) - Number(x.blocked));
 }
 
+/** Edge styles of the graph, as the legend names them. */
+const EDGE_LEGEND: readonly (readonly [string, string])[] = [
+  ['g-email', 'email'],
+  ['g-phone', 'phone'],
+  ['g-loyalty', 'loyalty id'],
+  ['g-blocked', 'placeholder (blocked, links nothing)'],
+];
+
 export function IdentityGraphView({ graph }: { graph: IdentityGraph }) {
   const uid = useId();
   const n = graph.nodes.length;
@@ -194,30 +202,14 @@ export function IdentityGraphView({ graph }: { graph: IdentityGraph }) {
           </g>
         </svg>
         <figcaption className="graph-legend">
-          <span className="legend-item">
-            <svg width="28" height="10" aria-hidden="true">
-              <line x1="0" y1="5" x2="28" y2="5" className="g-edge g-email" />
-            </svg>
-            email
-          </span>
-          <span className="legend-item">
-            <svg width="28" height="10" aria-hidden="true">
-              <line x1="0" y1="5" x2="28" y2="5" className="g-edge g-phone" />
-            </svg>
-            phone
-          </span>
-          <span className="legend-item">
-            <svg width="28" height="10" aria-hidden="true">
-              <line x1="0" y1="5" x2="28" y2="5" className="g-edge g-loyalty" />
-            </svg>
-            loyalty id
-          </span>
-          <span className="legend-item">
-            <svg width="28" height="10" aria-hidden="true">
-              <line x1="0" y1="5" x2="28" y2="5" className="g-edge g-blocked" />
-            </svg>
-            placeholder (blocked, links nothing)
-          </span>
+          {EDGE_LEGEND.map(([edgeClass, label]) => (
+            <span className="legend-item" key={edgeClass}>
+              <svg width="28" height="10" aria-hidden="true">
+                <line x1="0" y1="5" x2="28" y2="5" className={`g-edge ${edgeClass}`} />
+              </svg>
+              {label}
+            </span>
+          ))}
           <span className="legend-item">Node colour: the true person (from truth/person_map.csv). A value shared by 3+ records is drawn as a chain through them.</span>
         </figcaption>
       </figure>

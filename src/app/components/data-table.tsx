@@ -14,10 +14,10 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import type { ColumnInfo, Filter, PageRequest, PageResult, SortKey, TableInfo } from '../../worker/api';
+import type { ColumnInfo, Filter, PageRequest, PageResult, TableInfo } from '../../worker/api';
 import { fileName, formatCell, formatCount, isNumeric, TYPE_LABELS } from '../lib/format';
 import { useWorkerQuery } from '../lib/use-worker-query';
-import { PAGE_SIZES } from '../lib/url-state';
+import { PAGE_SIZES, type ScreenState } from '../lib/url-state';
 import { CSV_TYPE, saveBytes } from '../lib/download';
 import { errorMessage, getPipeline } from '../../worker/client';
 import { FilterBar } from './filter-bar';
@@ -28,14 +28,8 @@ const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, row
 type Row = string[];
 const NO_ROWS: Row[] = [];
 
-export interface TableQuery {
-  sort: SortKey[];
-  filters: Filter[];
-  q: string;
-  page: number;
-  size: number;
-  cols?: string[];
-}
+/** The part of the screen state (kept in the URL) that a data table reads and changes. */
+export type TableQuery = Pick<ScreenState, 'sort' | 'filters' | 'q' | 'page' | 'size' | 'cols'>;
 
 export interface DataTableProps {
   info: TableInfo;

@@ -52,9 +52,15 @@ export interface ChildResult {
   readonly foldsMs: number[];
   readonly duckdb: DuckdbFigures | null;
   readonly lookup: import('./lookup-timing').LookupFigures;
+  /** Whole pipeline runs after the first, in the same process, at seeds 22, 23, ... (empty above 50,000). */
+  readonly laterRunsMs: number[];
 }
 
 export const best = (xs: readonly number[]): number => Math.min(...xs);
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 export const MB = 1024 * 1024;
 
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeCpuProfile } from './cpu-profile-summary';
 import {
-  best, checkVerdict, int, markdownTable, MB, ms, ratio, RESULT_PREFIX, type ChildResult,
+  best, checkVerdict, int, markdownTable, MB, median, ms, ratio, RESULT_PREFIX, type ChildResult,
 } from './pipeline-bench-result';
 
 const DEFAULT_SIZES = [5_000, 50_000, 250_000];
@@ -72,6 +72,9 @@ function detail(r: ChildResult, loadBefore: string, loadAfter: string): string {
     `raw rows        ${int(r.rawRowsTotal)}  (${Object.entries(r.rawRows).map(([k, v]) => `${k} ${int(v)}`).join(', ')})`,
     `stages          ${STAGES.map((s) => `${s} ${ms(r.stagesMs[s] ?? 0)}`).join(' · ')} ms  (sum ${ms(stageSum)} ms)`,
     `total           ${ms(r.totalMs)} ms wall around runPipeline → ${int(r.rawRowsTotal / (r.totalMs / 1000))} raw rows/s`,
+    ...(r.laterRunsMs.length
+      ? [`later runs      ${r.laterRunsMs.map(ms).join(' / ')} ms → median ${ms(median(r.laterRunsMs))} ms  (seeds ${r.seed + 1}–${r.seed + r.laterRunsMs.length} in the same process: Regenerate once the engine has compiled the code; run at the end)`]
+      : []),
     `memory          peak RSS ${int(r.peakRssAfterRun / MB)} MB after the run; heap used ${int(r.heapUsedAfterRun / MB)} MB after the run` +
       (r.heapLiveAfterGc !== null ? `, ${int(r.heapLiveAfterGc / MB)} MB live after a full GC` : '') +
       `; peak RSS at child exit ${int(r.peakRssAtEnd / MB)} MB (incl. repeats and DuckDB)`,
@@ -107,13 +110,14 @@ function detail(r: ChildResult, loadBefore: string, loadAfter: string): string {
 }
 
 function summary(results: readonly ChildResult[]): string {
-  const header = ['customers', 'raw rows', ...STAGES.map((s) => `${s} ms`), 'total ms', 'raw rows/s', 'peak RSS MB',
+  const header = ['customers', 'raw rows', ...STAGES.map((s) => `${s} ms`), 'total ms', 'later runs ms', 'raw rows/s', 'peak RSS MB',
     'customer360() ms', 'DuckDB ms', 'gold / DuckDB', 'customer360() / DuckDB', 'customer360() / DuckDB 1 thread', 'check', 'lookup µs'];
   const rows = results.map((r) => {
     const d = r.duckdb;
     const q = d ? best(d.queryMs) : NaN;
     return [
       int(r.customers), int(r.rawRowsTotal), ...STAGES.map((s) => ms(r.stagesMs[s] ?? 0)), ms(r.totalMs),
+      r.laterRunsMs.length ? ms(median(r.laterRunsMs)) : 'n/a',
       int(r.rawRowsTotal / (r.totalMs / 1000)), int(r.peakRssAfterRun / MB),
       r.customer360Ms.length ? ms(best(r.customer360Ms)) : 'n/a', d ? ms(q) : 'n/a',
       d ? ratio(r.stagesMs.gold, q) : 'n/a', d ? ratio(best(r.customer360Ms), q) : 'n/a',
@@ -178,6 +182,8 @@ async function main(): Promise<number> {
     console.log(
       '\nStage times are from run.timings of the first (cold) run in a fresh process, seed 21, default parameters. ' +
         'Raw rows are the six raw tables; raw rows/s = raw rows / total seconds. Peak RSS is the child\'s maxRSS right after the run. ' +
+        '"later runs" is the median of 5 more whole runs in the same process at seeds 22-26 (up to 50,000 customers): what Regenerate gets ' +
+        'once the JavaScript engine has compiled the pipeline\'s code. ' +
         'customer360() and DuckDB are the best of 3 on the same silver data; the DuckDB query (in-memory, default threads unless marked 1 thread, ' +
         'tables preloaded, result materialised) computes the order, click, ticket, campaign and consent columns per person. ' +
         'The gold stage also builds segment_summary, kpi_summary and the activation audiences; customer360() also derives segments, ' +

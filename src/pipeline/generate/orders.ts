@@ -4,7 +4,7 @@
 // not happened yet, so recent orders are still placed or shipped.
 import { customerIdDictionary } from './customer-id-dictionary';
 import type { Rng } from '../random';
-import { code, id, makeTable, num, text, type Column, type Table } from '../table';
+import { code, id, makeTable, num, type Column, type Table } from '../table';
 import { rawOrders } from '../schema/raw';
 import { CDC_OPS, ORDER_CHANNELS, ORDER_STATUSES, SOURCE_SYSTEMS } from '../schema/enums';
 import { between, DAY_S, HOUR_S, MINUTE_S, poisson, soon, type Clock } from './calendar';
@@ -22,6 +22,7 @@ const YEAR_S = 365 * DAY_S;
 /** Orders per person-year of activity at activity 1 (tuned for ~3 orders per person). */
 const ORDERS_PER_YEAR = 3.6;
 const ORPHAN_RATE = 0.005;
+const CURRENCIES = ['USD'] as const;
 const OUT_OF_ORDER_RATE = 0.004;
 const DUPLICATE_RATE = 0.005;
 
@@ -451,7 +452,7 @@ function orderColumns(
   clock: Clock, changes: Uint32Array, arrival: Uint32Array, records: CustomerRecords, orphanIds: readonly string[],
 ): Column[] {
   const rows = arrival.length;
-  const arena = new ColumnArena(rows, 5, 4);
+  const arena = new ColumnArena(rows, 5, 5);
   const lsnCol = arena.float64();
   const opCol = arena.int32();
   const orderIdCol = arena.float64();
@@ -462,7 +463,9 @@ function orderColumns(
   const statusCol = arena.int32();
   const channelCol = arena.int32();
   const amountCol = arena.float64();
-  const currencyCol: (string | null)[] = new Array(rows);
+  // One currency: codes into ['USD'] rather than a string pointer per row (millions of them at
+  // scale, all of which a full garbage collection would visit).
+  const currencyCol = arena.int32();
   const updatedCol = arena.float64();
   const baseMs = clock.toMs(0);
   for (let f = 0; f < rows; f++) {
@@ -480,7 +483,7 @@ function orderColumns(
       statusCol[f] = -1;
       channelCol[f] = -1;
       amountCol[f] = NaN;
-      currencyCol[f] = null;
+      currencyCol[f] = -1;
     } else {
       const customer = changes[c + C_CUSTOMER];
       const channelSystem = changes[c + C_CHANNEL_SYSTEM];
@@ -490,12 +493,12 @@ function orderColumns(
       statusCol[f] = changes[c + C_OP_STATUS] >> 4;
       channelCol[f] = channelSystem & 15;
       amountCol[f] = changes[c + C_AMOUNT];
-      currencyCol[f] = 'USD';
+      currencyCol[f] = 0;
     }
   }
   return [
     num(lsnCol), code(opCol, CDC_OPS), id(orderIdCol, 'O', 8), code(systemCol, SOURCE_SYSTEMS), code(customerCol, customerIds.dict),
-    num(orderTsCol), code(statusCol, ORDER_STATUSES), code(channelCol, ORDER_CHANNELS), num(amountCol), text(currencyCol),
+    num(orderTsCol), code(statusCol, ORDER_STATUSES), code(channelCol, ORDER_CHANNELS), num(amountCol), code(currencyCol, CURRENCIES),
     num(updatedCol),
   ];
 }

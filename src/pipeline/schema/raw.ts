@@ -36,7 +36,7 @@ export const rawOrders: TableSchema = {
     { name: 'status', type: 'enum', values: E.ORDER_STATUSES, description: 'Order status after this change. (code)' },
     { name: 'channel', type: 'enum', values: E.ORDER_CHANNELS, description: 'Where the order was placed. (code)' },
     { name: 'amount', type: 'money', description: 'Order total in the order currency. (number, cents)' },
-    { name: 'currency', type: 'string', description: 'ISO 4217 currency code. (text)' },
+    { name: 'currency', type: 'string', description: 'ISO 4217 currency code; every order is in USD. (code)' },
     { name: 'updated_at', type: 'timestamp', description: 'When this change was committed. (number, ms)' },
   ],
 };

@@ -50,6 +50,8 @@ export interface ChildResult {
   readonly customer360Ms: number[];
   /** The folds alone (accumulators and distinct sessions, no derived columns or table). */
   readonly foldsMs: number[];
+  /** The whole gold stage (buildGold) again on the run's silver tables, each call in order. */
+  readonly goldStageMs: number[];
   readonly duckdb: DuckdbFigures | null;
   readonly lookup: import('./lookup-timing').LookupFigures;
   /** Whole pipeline runs after the first, in the same process, at seeds 22, 23, ... (empty above 50,000). */

@@ -87,6 +87,7 @@ function detail(r: ChildResult, loadBefore: string, loadAfter: string): string {
     lines.push(
       `customer360()   ${r.customer360Ms.map(ms).join(' / ')} ms → best ${ms(best(r.customer360Ms))} ms  (same silver inputs; folds + derived columns + table)`,
       `folds only      ${r.foldsMs.map(ms).join(' / ')} ms → best ${ms(best(r.foldsMs))} ms  (accumulators + distinct sessions, no derived columns)`,
+      `gold stage      ${ms(r.stagesMs.gold)} ms in the run (first call); again: ${r.goldStageMs.map(ms).join(' / ')} ms → best ${ms(best(r.goldStageMs))} ms  (the whole stage on the same silver tables)`,
     );
   }
   const d = r.duckdb;
@@ -97,9 +98,9 @@ function detail(r: ChildResult, loadBefore: string, loadAfter: string): string {
       `DuckDB ${d.version}   loaded in ${ms(d.loadMs)} ms, not timed (${loaded})`,
       `DuckDB query    ${d.queryMs.map(ms).join(' / ')} ms (${d.threads} threads): first ${ms(d.queryMs[0])}, best ${ms(q)} ms; ` +
         `1 thread: ${d.querySingleThreadMs.map(ms).join(' / ')} ms, best ${ms(q1)} ms`,
-      `ratio ours/DB   gold stage ${ratio(r.stagesMs.gold, q)} · customer360() best ${ratio(best(r.customer360Ms), q)} · ` +
+      `ratio ours/DB   gold stage in run ${ratio(r.stagesMs.gold, q)} · gold stage best ${ratio(best(r.goldStageMs), q)} · customer360() best ${ratio(best(r.customer360Ms), q)} · ` +
         `folds only ${ratio(best(r.foldsMs), q)}   (vs DuckDB best, ${d.threads} threads)`,
-      `                gold stage ${ratio(r.stagesMs.gold, q1)} · customer360() best ${ratio(best(r.customer360Ms), q1)} · ` +
+      `                gold stage in run ${ratio(r.stagesMs.gold, q1)} · gold stage best ${ratio(best(r.goldStageMs), q1)} · customer360() best ${ratio(best(r.customer360Ms), q1)} · ` +
         `folds only ${ratio(best(r.foldsMs), q1)}   (vs DuckDB best, 1 thread; our code is single-threaded)`,
       `check           orders_count total ours ${int(d.totals.ordersCount.ours)} / DuckDB ${int(d.totals.ordersCount.duckdb)}; ` +
         `lifetime revenue cents ours ${int(d.totals.lifetimeRevenueCents.ours)} / DuckDB ${int(d.totals.lifetimeRevenueCents.duckdb)}; ` +
@@ -111,7 +112,7 @@ function detail(r: ChildResult, loadBefore: string, loadAfter: string): string {
 
 function summary(results: readonly ChildResult[]): string {
   const header = ['customers', 'raw rows', ...STAGES.map((s) => `${s} ms`), 'total ms', 'later runs ms', 'raw rows/s', 'peak RSS MB',
-    'customer360() ms', 'DuckDB ms', 'gold / DuckDB', 'customer360() / DuckDB', 'customer360() / DuckDB 1 thread', 'check', 'lookup µs'];
+    'gold best ms', 'customer360() ms', 'DuckDB ms', 'gold in run / DuckDB', 'gold best / DuckDB', 'customer360() / DuckDB', 'customer360() / DuckDB 1 thread', 'check', 'lookup µs'];
   const rows = results.map((r) => {
     const d = r.duckdb;
     const q = d ? best(d.queryMs) : NaN;
@@ -119,8 +120,8 @@ function summary(results: readonly ChildResult[]): string {
       int(r.customers), int(r.rawRowsTotal), ...STAGES.map((s) => ms(r.stagesMs[s] ?? 0)), ms(r.totalMs),
       r.laterRunsMs.length ? ms(median(r.laterRunsMs)) : 'n/a',
       int(r.rawRowsTotal / (r.totalMs / 1000)), int(r.peakRssAfterRun / MB),
-      r.customer360Ms.length ? ms(best(r.customer360Ms)) : 'n/a', d ? ms(q) : 'n/a',
-      d ? ratio(r.stagesMs.gold, q) : 'n/a', d ? ratio(best(r.customer360Ms), q) : 'n/a',
+      r.goldStageMs.length ? ms(best(r.goldStageMs)) : 'n/a', r.customer360Ms.length ? ms(best(r.customer360Ms)) : 'n/a', d ? ms(q) : 'n/a',
+      d ? ratio(r.stagesMs.gold, q) : 'n/a', d && r.goldStageMs.length ? ratio(best(r.goldStageMs), q) : 'n/a', d ? ratio(best(r.customer360Ms), q) : 'n/a',
       d ? ratio(best(r.customer360Ms), best(d.querySingleThreadMs)) : 'n/a',
       d ? (checkVerdict(d, r.people) === 'match' ? 'match' : 'DIFFERENT') : 'n/a',
       r.lookup.perLookupUs.toFixed(1),
@@ -184,6 +185,8 @@ async function main(): Promise<number> {
         'Raw rows are the six raw tables; raw rows/s = raw rows / total seconds. Peak RSS is the child\'s maxRSS right after the run. ' +
         '"later runs" is the median of 5 more whole runs in the same process at seeds 22-26 (up to 50,000 customers): what Regenerate gets ' +
         'once the JavaScript engine has compiled the pipeline\'s code. ' +
+        '"gold in run" is the gold stage\'s first call inside that run; "gold best" is the best of 3 more calls of the whole stage on the same silver tables, ' +
+        'timed as DuckDB\'s query is (allocation and garbage collection included). ' +
         'customer360() and DuckDB are the best of 3 on the same silver data; the DuckDB query (in-memory, default threads unless marked 1 thread, ' +
         'tables preloaded, result materialised) computes the order, click, ticket, campaign and consent columns per person. ' +
         'The gold stage also builds segment_summary, kpi_summary and the activation audiences; customer360() also derives segments, ' +

@@ -145,7 +145,8 @@ function buildSilver(params: RunParams, nowMs: number, rawOf: (s: SourceName) =>
   return { reasons, silver };
 }
 
-function buildGold(silver: Silver, nowMs: number): Gold {
+/** The gold stage on its own: pure in the silver tables and `now` (the benchmark repeats it). */
+export function buildGold(silver: Silver, nowMs: number): Gold {
   const keys = silver.identities.keys;
   const c360 = customer360({
     keys, profile: silver.profile, orders: silver.orders, clicks: silver.clicks, tickets: silver.tickets,

@@ -2,9 +2,9 @@
 //   node --max-old-space-size=8192 --expose-gc --import tsx bench/pipeline-bench-child.ts 250000 [--pipeline-only]
 // Runs the in-memory pipeline once (cold, what a user gets), then times customer360() and the folds
 // alone on the run's silver inputs, then the whole gold stage again (best of 3, as DuckDB's query
-// is timed), then DuckDB on the same silver tables, then (up to 50,000
-// customers) a few later runs at other seeds, as a learner clicking Regenerate gets them in a
-// worker that has already run once. Prints one JSON line.
+// is timed), then DuckDB on the same silver tables, then (up to 50,000 customers) a few later runs
+// at other seeds, as a learner clicking Regenerate gets them in a worker that has already run
+// once. Prints one JSON line.
 import { performance } from 'node:perf_hooks';
 import { timeLookups } from './lookup-timing';
 import { resolveParams } from '../src/pipeline/params';

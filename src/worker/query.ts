@@ -4,6 +4,7 @@ import type { Column, ColumnType, Table } from '../pipeline/table';
 import { columnIndex } from '../pipeline/table';
 import { cellText } from '../io/cell-text';
 import { materialize, parseTyped } from '../pipeline/silver/columns';
+import { stringIds } from '../pipeline/silver/string-ids';
 import type { Filter, SortKey } from './api';
 
 export interface View {
@@ -187,25 +188,15 @@ function sortDistinctText(text: (string | null)[], rows: Int32Array, desc: boole
 
 function sortRepeatedText(text: (string | null)[], rows: Int32Array, desc: boolean): Int32Array {
   // Group rows by distinct value (names and cities repeat a lot), sort the distinct values once.
-  const groupOf = new Map<string, number>();
-  const values: string[] = [];
+  const ids = stringIds(rows.length);
   const groupOfRow = new Int32Array(rows.length);
   let empties = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = text[rows[i]];
-    if (v === null) {
-      groupOfRow[i] = -1;
-      empties++;
-      continue;
-    }
-    let g = groupOf.get(v);
-    if (g === undefined) {
-      g = values.length;
-      groupOf.set(v, g);
-      values.push(v);
-    }
-    groupOfRow[i] = g;
+    if (v === null) empties++;
+    groupOfRow[i] = v === null ? -1 : ids.add(v);
   }
+  const values = ids.values;
   const order = Int32Array.from(values.keys());
   sortRange(values, order, 0, 0);
   // Counting sort of rows by the rank of their value; rows keep their (ascending) order within a value.
@@ -283,7 +274,7 @@ function sortRange(strings: readonly string[], order: Int32Array, offset: number
     if (end - start > 1) {
       const run = sorted.subarray(start, end);
       // Every string of the run ended inside the key: they are equal; keep row order.
-      const allEnded = (prefix % 256) === 0 && !anyClamped ? true : false;
+      const allEnded = prefix % 256 === 0 && !anyClamped;
       if (!allEnded) {
         if (anyClamped) run.sort(byString);
         else sortRange(strings, run, offset + chars, depth + 1);

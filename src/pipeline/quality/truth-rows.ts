@@ -7,6 +7,7 @@ import type { Column, Table } from '../table';
 import { column } from '../table';
 import { cellText } from '../../io/cell-text';
 import type { CustomerRecords } from '../silver/customer-records';
+import { stringIds } from '../silver/string-ids';
 
 /** A column's cell texts, null for ''; the stored array itself when it is plain text. */
 function cellTexts(col: Column, rows: number): readonly (string | null)[] {
@@ -19,15 +20,10 @@ function systemCodes(col: Column, rows: number): { codes: Int32Array; names: rea
   if (col.kind === 'code' && (col.overrides === undefined || col.overrides.size === 0)) {
     return { codes: col.codes, names: col.dict };
   }
-  const codeOf = new Map<string, number>();
+  const ids = stringIds(8);
   const codes = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const s = cellText(col, 'enum', r);
-    let c = codeOf.get(s);
-    if (c === undefined) codeOf.set(s, (c = codeOf.size));
-    codes[r] = c;
-  }
-  return { codes, names: [...codeOf.keys()] };
+  for (let r = 0; r < rows; r++) codes[r] = ids.add(cellText(col, 'enum', r));
+  return { codes, names: ids.values };
 }
 
 interface Block {
@@ -186,14 +182,9 @@ function groupNumbers(nums: Float64Array): Groups {
 
 function groupTexts(col: Column, rows: number): Groups {
   const of = new Int32Array(rows);
-  const groupOf = new Map<string, number>();
-  for (let r = 0; r < rows; r++) {
-    const t = cellText(col, 'string', r);
-    let g = groupOf.get(t);
-    if (g === undefined) groupOf.set(t, (g = groupOf.size));
-    of[r] = g;
-  }
-  return { of, count: groupOf.size };
+  const ids = stringIds(rows);
+  for (let r = 0; r < rows; r++) of[r] = ids.add(cellText(col, 'string', r));
+  return { of, count: ids.values.length };
 }
 
 /**

@@ -55,9 +55,10 @@ interface State {
 }
 
 const VIEW_CACHE_LIMIT = 16;
-
-const truthOf = (s: State): string[] => (s.truth ??= truthOfRecords(s.run.silver, s.run.sources.personMap));
 const RELEASE_PREVIOUS_ABOVE = 300_000;
+
+/** The true person of each record, worked out once per run for the identity view and the profiles. */
+const truthOf = (s: State): string[] => (s.truth ??= truthOfRecords(s.run.silver, s.run.sources.personMap));
 
 export function summarize(run: PipelineRun, totalMs: number): RunSummary {
   return {

@@ -1,18 +1,15 @@
 // End-to-end tests against the built site (npm test builds first): `vite preview` serves dist/.
-import { existsSync } from 'node:fs';
+// The browser is whichever Chromium this machine has (e2e/chromium.ts): none needs installing.
 import { defineConfig, devices } from '@playwright/test';
-
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-export const chromiumLaunch = {
-  executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
+import { chromiumLaunchOptions } from './e2e/chromium';
 
 const PORT = 4173;
+const launchOptions = await chromiumLaunchOptions();
 
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -25,9 +22,9 @@ export default defineConfig({
     acceptDownloads: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: chromiumLaunch,
+    launchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions: chromiumLaunch } }],
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions } }],
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}/`,

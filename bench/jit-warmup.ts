@@ -6,7 +6,6 @@
 // warm-up the engine charges per distinct hot loop. The pipeline has about 170 of them: this is
 // why its first run takes several times longer than the runs after it (see README, Performance).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 const PASSES = 200;
 const N = 20_000;
@@ -45,7 +44,8 @@ function inNode(k: number): number {
 
 async function inChromium(counts: readonly number[]): Promise<number[]> {
   const { chromium } = await import('playwright');
-  const browser = await chromium.launch({ executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined });
+  const { chromiumLaunchOptions } = await import('../e2e/chromium');
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   const out: number[] = [];
   try {
     for (const k of counts) {

@@ -2,10 +2,10 @@
 // collect console errors, and run the command line for byte comparisons.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
+import { SCRATCH_ENV } from './global-setup';
 
 export interface RunArgs {
   seed: number;
@@ -64,7 +64,9 @@ export function cliRun(run: RunArgs): string {
   const key = `${run.seed}-${run.customers}-${run.issues !== false}`;
   const hit = cliRuns.get(key);
   if (hit) return hit;
-  const out = mkdtempSync(join(tmpdir(), `c360-cli-${key}-`));
+  const scratch = process.env[SCRATCH_ENV];
+  if (!scratch) throw new Error(`${SCRATCH_ENV} is not set: run the specs through playwright.config.ts (its globalSetup makes the folder)`);
+  const out = mkdtempSync(join(scratch, `cli-${key}-`));
   const root = fileURLToPath(new URL('..', import.meta.url));
   const args = ['tsx', 'cli/pipeline.ts', '--seed', String(run.seed), '--customers', String(run.customers), '--out', out];
   if (run.issues === false) args.push('--no-issues');

@@ -1,6 +1,6 @@
 // Same parameters, same bytes: across runs, time zones, re-reading the files, and a golden manifest.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,11 +71,15 @@ describe('determinism', () => {
 
   it('writes the same run_manifest.json from the CLI under TZ=Asia/Tokyo', () => {
     const out = mkdtempSync(join(tmpdir(), 'c360-tz-'));
-    execFileSync(process.execPath, ['--import', 'tsx', 'cli/pipeline.ts', '--seed', '21', '--customers', '1000', '--out', out], {
-      env: { ...process.env, TZ: 'Asia/Tokyo' },
-      stdio: 'pipe',
-    });
-    const cli = readFileSync(join(out, 'run_manifest.json'));
-    expect(Buffer.from(cli).equals(Buffer.from(first.files.get('run_manifest.json')!))).toBe(true);
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'cli/pipeline.ts', '--seed', '21', '--customers', '1000', '--out', out], {
+        env: { ...process.env, TZ: 'Asia/Tokyo' },
+        stdio: 'pipe',
+      });
+      const cli = readFileSync(join(out, 'run_manifest.json'));
+      expect(Buffer.from(cli).equals(Buffer.from(first.files.get('run_manifest.json')!))).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -1,15 +1,16 @@
 // UI benchmark of the built site: npx tsx bench/ui-bench.ts (after `npm run build`).
 // Starts `vite preview`, drives Chromium, and prints: time to first data at the default size;
 // Regenerate at the default size (later runs of the same worker); Regenerate at 250,000 customers with the main thread's long tasks (> 50 ms) during it; and the
-// latency and long tasks of sorting, filtering and paging that data.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright';
+// latency and long tasks of sorting, filtering and paging that data; then a walk through every view
+// at 5,000 and at the large size with the longest main-thread task of each (bench/ui-walkthrough.ts).
+import { chromium, type Page } from 'playwright';
+import { latencyUntil, longTasks, now, observedPage, startPreview, stopPreview } from './ui-page';
+import { chromiumLaunchOptions } from '../e2e/chromium';
+import { printWalkthrough, walkthrough, type StepFigure } from './ui-walkthrough';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4179);
 const BASE = `http://localhost:${PORT}/`;
 const BIG = Number(process.env.UI_BENCH_CUSTOMERS ?? 250_000);
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 interface Figure {
   what: string;
@@ -17,62 +18,6 @@ interface Figure {
   longTasks?: number;
   longestTask?: number;
   note?: string;
-}
-
-declare global {
-  interface Window {
-    __longTasks: { start: number; duration: number }[];
-  }
-}
-
-async function startPreview(): Promise<ChildProcess> {
-  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npm run build` first');
-  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(BASE)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  stopPreview(child);
-  throw new Error(`vite preview did not answer on ${BASE}`);
-}
-
-function stopPreview(child: ChildProcess): void {
-  if (child.pid) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-/** A page that records the main thread's long tasks (over 50 ms) from its start. */
-async function observedPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  return page;
-}
-
-const now = (page: Page) => page.evaluate(() => performance.now());
-
-async function longTasks(page: Page, from: number, to: number): Promise<{ count: number; longest: number }> {
-  return page.evaluate(
-    ([a, b]) => {
-      const ts = window.__longTasks.filter((t) => t.start >= a && t.start <= b);
-      return { count: ts.length, longest: ts.reduce((m, t) => Math.max(m, t.duration), 0) };
-    },
-    [from, to] as const,
-  );
 }
 
 /**
@@ -100,25 +45,6 @@ async function tableLatency(page: Page, action: string): Promise<number> {
   return (await page.evaluate(script)) as number;
 }
 
-/** Runs `action` in the page and waits until `condition` (an expression) holds. */
-async function latencyUntil(page: Page, action: string, condition: string): Promise<number> {
-  const script = `(async () => {
-    const t0 = performance.now();
-    ${action}
-    await new Promise((resolve, reject) => {
-      const limit = t0 + 120000;
-      const check = () => {
-        if (${condition}) resolve();
-        else if (performance.now() > limit) reject(new Error('condition not met within 120 s'));
-        else requestAnimationFrame(check);
-      };
-      check();
-    });
-    return performance.now() - t0;
-  })()`;
-  return (await page.evaluate(script)) as number;
-}
-
 const clickHeader = (name: string) =>
   `[...document.querySelectorAll('.data-table thead .sort-button')].find(b => b.querySelector('.col-name')?.textContent === ${JSON.stringify(name)}).click();`;
 const clickButton = (label: string) => `document.querySelector('.data-table .pager button[aria-label=${JSON.stringify(label)}]').click();`;
@@ -129,12 +55,10 @@ const selectFacet = (label: string, value: string) => `
   s.dispatchEvent(new Event('change', { bubbles: true }));`;
 
 async function main() {
-  const preview = await startPreview();
-  const browser = await chromium.launch({
-    executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const preview = await startPreview(PORT);
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   const figures: Figure[] = [];
+  const walks: [number, StepFigure[]][] = [];
   try {
     const page = await observedPage(browser);
 
@@ -277,6 +201,9 @@ async function main() {
       const built = ((await fresh.locator('.run-shown').getAttribute('title')) ?? '').toLowerCase();
       figures.push({ what: `Regenerate at the default size (seed ${seed}), click → rows shown`, ms: b - a, longTasks: lt.count, longestTask: lt.longest, note: `${built} in the worker` });
     }
+    await fresh.close();
+    // 6. An ordinary walk through every view, each on a fresh page, at the default size and at BIG.
+    for (const customers of [5_000, BIG]) walks.push([customers, await walkthrough(browser, BASE, { seed: 21, customers })]);
   } finally {
     await browser.close();
     stopPreview(preview);
@@ -289,6 +216,7 @@ async function main() {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));
+  for (const [customers, steps] of walks) printWalkthrough(customers, steps);
 }
 
 main().catch((e) => {

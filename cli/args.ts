@@ -2,27 +2,32 @@
 // that says what was wrong and what is allowed.
 import type { RunParamsInput } from '../src/pipeline/params';
 import { ParamError } from '../src/pipeline/params';
+import { parseExportKinds, type ExportKind } from '../src/export/run-exports';
 
 export interface CliArgs {
   readonly params: RunParamsInput;
   readonly out: string;
+  /** Production exports to write under `export/` beside the run tree. */
+  readonly exports: readonly ExportKind[];
 }
 
-const VALUE_FLAGS: Record<string, keyof RunParamsInput | 'out'> = {
+const VALUE_FLAGS: Record<string, keyof RunParamsInput | 'out' | 'export'> = {
   '--seed': 'seed',
   '--customers': 'customers',
   '--now': 'now',
   '--link': 'link',
   '--placeholder-threshold': 'placeholderThreshold',
   '--out': 'out',
+  '--export': 'export',
 };
 
 export const USAGE =
-  'usage: npm run pipeline -- [--seed N] [--customers N] [--now ISO] [--no-issues] [--link email,phone,loyalty] [--placeholder-threshold N] [--out DIR]';
+  'usage: npm run pipeline -- [--seed N] [--customers N] [--now ISO] [--no-issues] [--link email,phone,loyalty] [--placeholder-threshold N] [--out DIR] [--export kafka,sql,parquet|all]';
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const params: Record<string, unknown> = {};
   let out = 'runs/latest';
+  let exports: ExportKind[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.indexOf('=');
@@ -37,7 +42,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     }
     const target = VALUE_FLAGS[flag];
     if (!target) {
-      throw new ParamError('args', `unknown argument "${raw}"; allowed: --seed, --customers, --now, --no-issues, --link, --placeholder-threshold, --out`);
+      throw new ParamError('args', `unknown argument "${raw}"; allowed: --seed, --customers, --now, --no-issues, --link, --placeholder-threshold, --out, --export`);
     }
     let value: string | undefined;
     if (eq > 0 && raw.startsWith('--')) value = raw.slice(eq + 1);
@@ -49,7 +54,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       i++;
     }
     if (target === 'out') out = value;
+    else if (target === 'export') exports = parseExportKinds(value);
     else params[target] = value;
   }
-  return { params: params as RunParamsInput, out };
+  return { params: params as RunParamsInput, out, exports };
 }

@@ -1,11 +1,13 @@
-// npm run pipeline -- --seed 21 --customers 5000 --out runs/demo
-// Runs the same pipeline as the browser worker and writes the contract's run tree.
+// npm run pipeline -- --seed 21 --customers 5000 --out runs/demo [--export kafka,sql,parquet]
+// Runs the same pipeline as the browser worker and writes the contract's run tree, the data-product
+// review and the asked-for production exports.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolveParams } from '../src/pipeline/params';
 import { runPipeline } from '../src/pipeline/run';
 import { forEachRunFile } from '../src/io/run-files';
+import { extraRunFiles } from '../src/export/run-exports';
 import { parseCliArgs, USAGE } from './args';
 
 function main(argv: readonly string[]): number {
@@ -26,16 +28,22 @@ function main(argv: readonly string[]): number {
   const run = runPipeline(params, { clock: () => performance.now() });
   const computed = performance.now();
   const lines: string[] = [];
-  forEachRunFile(run, (path, bytes) => {
+  const write = (path: string, bytes: Uint8Array) => {
     const target = join(outDir, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, bytes);
     const table = run.tables.get(path);
     lines.push(`  ${path.padEnd(44)} ${table ? String(table.rowCount).padStart(9) + ' rows' : ''}`);
-  });
+  };
+  forEachRunFile(run, write);
+  // Beside the contract's tree, outside the manifest: the review, then any asked-for exports.
+  const extras = extraRunFiles(run, args.exports);
+  for (const f of extras) write(f.path, f.bytes());
   const written = performance.now();
   console.log(`Wrote ${lines.length} files to ${outDir}`);
-  console.log(lines.join('\n'));
+  console.log(lines.filter((l) => !l.startsWith('  export/')).join('\n'));
+  const exported = extras.filter((f) => f.path.startsWith('export/')).length;
+  if (exported > 0) console.log(`  export/ (${args.exports.join(', ')}): ${exported} files`);
   console.log(
     `seed ${params.seed}, ${params.customers} customers, now ${params.now}, issues ${params.issues ? 'on' : 'off'}, ` +
       `link ${params.link.join(',') || 'none'}, placeholder threshold ${params.placeholderThreshold}`,

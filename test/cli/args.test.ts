@@ -10,6 +10,12 @@ describe('CLI arguments', () => {
     expect(a.out).toBe('runs/x');
     expect(resolveParams(a.params)).toEqual({ seed: 7, customers: 1000, now: '2026-01-01T00:00:00Z', issues: false, link: ['email', 'phone'], placeholderThreshold: 3 });
   });
+  it('takes --export as a list, in a fixed order, or all', () => {
+    expect(parseCliArgs([]).exports).toEqual([]);
+    expect(parseCliArgs(['--export', 'parquet,kafka']).exports).toEqual(['kafka', 'parquet']);
+    expect(parseCliArgs(['--export=SQL']).exports).toEqual(['sql']);
+    expect(parseCliArgs(['--export', 'all']).exports).toEqual(['kafka', 'sql', 'parquet']);
+  });
   it('accepts --flag=value', () => expect(parse(['--seed=4294967295']).seed).toBe(4294967295));
 
   const bad: { argv: string[]; message: RegExp }[] = [
@@ -27,6 +33,9 @@ describe('CLI arguments', () => {
     { argv: ['--placeholder-threshold', '0'], message: /placeholder threshold must be/ },
     { argv: ['--verbose'], message: /unknown argument "--verbose"/ },
     { argv: ['--seed'], message: /--seed needs a value/ },
+    { argv: ['--export', 'kafka,avro'], message: /export takes any of kafka, sql, parquet \(comma-separated\) or all; got "avro"/ },
+    { argv: ['--export', ','], message: /export takes any of .* got nothing/ },
+    { argv: ['--export'], message: /--export needs a value/ },
   ];
   it.each(bad)('refuses $argv', ({ argv, message }) => expect(() => parse(argv)).toThrow(message));
 });

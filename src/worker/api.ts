@@ -203,6 +203,22 @@ export interface ActivationChannel {
   readonly excluded: Readonly<Record<'never_asked' | 'withdrawn' | 'no_contact_point', number>>;
 }
 
+/** A file the production exports hold (or the data-product review). */
+export interface ExportEntry {
+  readonly path: string;
+  readonly kind: 'review' | 'kafka' | 'sql' | 'parquet';
+  readonly format: 'markdown' | 'jsonl' | 'sql' | 'yaml' | 'parquet';
+  /** Records of a topic, rows of a Parquet table. */
+  readonly rows?: number;
+}
+
+export interface ExportPreview {
+  readonly path: string;
+  /** The file's start as text; a Parquet file's schema. */
+  readonly text: string;
+  readonly truncated: boolean;
+}
+
 export interface WorkerError {
   readonly name: string;
   readonly message: string;
@@ -217,8 +233,19 @@ export interface PipelineApi {
   page(req: PageRequest): Promise<PageResult>;
   /** The whole file as the CLI writes it, or only the filtered, sorted view when a request is given. */
   csv(path: string, view?: Omit<PageRequest, 'path' | 'offset' | 'limit'>): Promise<Uint8Array>;
-  /** Every file of the run tree with run_manifest.json, as one zip. */
-  zip(): Promise<Uint8Array>;
+  /**
+   * Every file of the run tree with run_manifest.json, the data-product review, and the asked-for
+   * production exports (under export/), as one zip.
+   */
+  zip(exports?: readonly ('kafka' | 'sql' | 'parquet')[]): Promise<Uint8Array>;
+  /** One table as Parquet, typed from its schema; only the filtered, sorted view when one is given. */
+  parquet(path: string, view?: Omit<PageRequest, 'path' | 'offset' | 'limit'>): Promise<Uint8Array>;
+  /** The data-product review of the run, as Markdown. */
+  reviewMarkdown(): Promise<string>;
+  /** Every production export file of the run, without making their bytes. */
+  exports(): Promise<readonly ExportEntry[]>;
+  exportFile(path: string): Promise<Uint8Array>;
+  exportPreview(path: string): Promise<ExportPreview>;
   /** run_manifest.json bytes. */
   manifest(): Promise<Uint8Array>;
   /** The Markdown quality report. */

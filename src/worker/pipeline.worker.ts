@@ -16,6 +16,8 @@ const api: PipelineApi = {
   csv: transferBytes(service.csv),
   zip: transferBytes(service.zip),
   manifest: transferBytes(service.manifest),
+  parquet: transferBytes(service.parquet),
+  exportFile: transferBytes(service.exportFile),
 };
 
 Comlink.expose(api);

@@ -14,7 +14,11 @@ import { identitySnapshot, identitySummary, type IdentitySnapshot } from './iden
 import { lookupIndex, type LookupIndex } from './lookup';
 import { activationChannels } from './activation';
 import { truthOfRecords } from '../pipeline/quality/build-report';
-import type { IdentitySummary } from './api';
+import { tableToParquet } from '../io/parquet';
+import { dataProductReview } from '../export/review';
+import { extraRunFiles, parseExportKinds } from '../export/run-exports';
+import { exportFileBytes, exportListing, exportPreview } from './exports';
+import type { ExportEntry, IdentitySummary } from './api';
 
 /** Errors cross the boundary as plain objects with a readable message. */
 export function toWorkerError(e: unknown): WorkerError {
@@ -52,6 +56,7 @@ interface State {
   /** Identity of the run before this one, to say what a rule change moved. */
   readonly previousIdentity: IdentitySnapshot | null;
   manifest?: RunManifest;
+  exportList?: readonly ExportEntry[];
 }
 
 const VIEW_CACHE_LIMIT = 16;
@@ -132,9 +137,11 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
       const table = tableOf(path);
       return view ? tableToCsv(table, rowsOf(path, view)) : tableToCsv(table);
     }),
-    zip: guard(async () => {
+    zip: guard(async (exports: readonly string[] = []) => {
       const s = current();
       const files = allFiles(true);
+      const kinds = exports.length ? parseExportKinds(exports.join(',')) : [];
+      for (const f of extraRunFiles(s.run, kinds)) files.set(f.path, f.bytes());
       const mtime = new Date(parseIsoUtc(s.run.params.now));
       const tree: Zippable = {};
       let total = 0;
@@ -149,6 +156,18 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
       return manifestBytes(s.manifest!);
     }),
     reportMarkdown: guard(async () => current().run.quality.markdown),
+    parquet: guard(async (path: string, view?: View) => {
+      const table = tableOf(path);
+      return view ? tableToParquet(table, rowsOf(path, view)) : tableToParquet(table);
+    }),
+    reviewMarkdown: guard(async () => dataProductReview(current().run)),
+    exports: guard(async () => {
+      const s = current();
+      s.exportList ??= exportListing(s.run);
+      return s.exportList;
+    }),
+    exportFile: guard(async (path: string) => exportFileBytes(current().run, String(path))),
+    exportPreview: guard(async (path: string) => exportPreview(current().run, String(path))),
     profile: guard(async (key: string) => {
       const s = current();
       s.profileIdx ??= profileIndexes(s.run);

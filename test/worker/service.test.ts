@@ -44,9 +44,10 @@ describe('worker API over comlink', () => {
     }
   });
 
-  it('zips the whole tree with the same bytes', async () => {
+  it('zips the whole tree with the same bytes, and the data-product review', async () => {
     const files = unzipSync(await api.zip());
-    expect(Object.keys(files).sort()).toEqual([...direct.keys()].sort());
+    expect(Object.keys(files).sort()).toEqual([...direct.keys(), 'reports/data_product_review.md'].sort());
+    expect(new TextDecoder().decode(files['reports/data_product_review.md'])).toBe(await api.reviewMarkdown());
     for (const [path, bytes] of direct) expect(sameBytes(files[path], bytes), path).toBe(true);
   });
 

@@ -42,7 +42,7 @@ test('a table, its filtered view, the report and the zip match the CLI byte for 
   await tableReady(page);
   const caption = await page.locator('.data-table caption').innerText();
   const total = Number(/of ([\d,]+)/.exec(caption)![1].replace(/,/g, ''));
-  const view = await downloadBy(page, () => page.getByRole('button', { name: 'Download filtered view' }).click());
+  const view = await downloadBy(page, () => page.getByRole('button', { name: 'Download filtered view (CSV)' }).click());
   expect(view.suggestedFilename()).toBe('customer_360_filtered.csv');
   const viewLines = (await bytesOf(view)).toString('utf8').trimEnd().split('\n');
   const cliLines = cliFile(RUN, 'gold/customer_360.csv').toString('utf8').trimEnd().split('\n');
@@ -60,12 +60,13 @@ test('a table, its filtered view, the report and the zip match the CLI byte for 
   expect(md.suggestedFilename()).toBe('customer360_quality_report.md');
   expect((await bytesOf(md)).equals(cliFile(RUN, 'reports/customer360_quality_report.md'))).toBe(true);
 
-  // The whole run as one zip: every file of the CLI's tree, same bytes.
+  // The whole run as one zip: every file of the CLI's tree and the review it writes beside it
+  // (outside the manifest), same bytes.
   const zip = await downloadBy(page, () => page.getByRole('button', { name: 'Download run (.zip)' }).click());
   expect(zip.suggestedFilename()).toBe(`customer360_run_seed${RUN.seed}_${RUN.customers}.zip`);
   const entries = unzipSync(new Uint8Array(await bytesOf(zip)));
   const manifest = JSON.parse(cliFile(RUN, 'run_manifest.json').toString('utf8')) as { files: Record<string, unknown> };
-  const expected = ['run_manifest.json', ...Object.keys(manifest.files)].sort();
+  const expected = ['run_manifest.json', 'reports/data_product_review.md', ...Object.keys(manifest.files)].sort();
   expect(Object.keys(entries).sort()).toEqual(expected);
   for (const path of expected) {
     expect(Buffer.from(entries[path]).equals(cliFile(RUN, path)), path).toBe(true);

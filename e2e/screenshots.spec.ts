@@ -7,13 +7,16 @@ import { openLab, search, tableReady, waitForRun } from './helpers';
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const RUN = { seed: 21, customers: 5000 };
 
-const SHOTS: { name: string; screen: Record<string, string | string[]>; ready: 'table' | 'kpi' | 'chart' | 'dialog' | 'activation' }[] = [
+const SHOTS: { name: string; screen: Record<string, string | string[]>; ready: 'table' | 'kpi' | 'chart' | 'dialog' | 'activation' | 'review' | 'preview' }[] = [
   { name: 'overview', screen: { view: 'overview' }, ready: 'kpi' },
   { name: 'data-layers', screen: { view: 'layers', table: 'gold/customer_360.csv', sort: '-revenue_90d' }, ready: 'table' },
   { name: 'customer-360', screen: { view: 'customers', f: 'segment:eq:Champion', sort: '-lifetime_revenue' }, ready: 'table' },
   { name: 'segments', screen: { view: 'segments' }, ready: 'chart' },
   { name: 'quality', screen: { view: 'quality' }, ready: 'table' },
   { name: 'activation', screen: { view: 'activation' }, ready: 'activation' },
+  { name: 'production', screen: { view: 'production' }, ready: 'review' },
+  // A linked file opens scrolled to its preview.
+  { name: 'production-preview', screen: { view: 'production', file: 'export/kafka/orders.cdc.jsonl' }, ready: 'preview' },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -30,6 +33,8 @@ for (const scheme of ['light', 'dark'] as const) {
       if (shot.ready === 'kpi') await expect(page.locator('[data-kpi]').first()).toBeVisible();
       if (shot.ready === 'chart') await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
       if (shot.ready === 'activation') await expect(page.locator('[data-channel] .audience-n').first()).toBeVisible();
+      if (shot.ready === 'review') await expect(page.locator('.review .md-table').first()).toBeVisible();
+      if (shot.ready === 'preview') await expect(page.locator('pre.preview')).toBeVisible();
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${OUT}${shot.name}-${scheme}.png` });
     }

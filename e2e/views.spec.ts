@@ -58,5 +58,11 @@ test('every view renders with data and logs no console errors', async ({ page })
   await expect(page.getByRole('heading', { name: 'What the statuses mean' })).toBeVisible();
   await expect(page.locator('.data-table .badge').first()).toHaveText(/pass|warn|fail|info/);
 
+  // Production: the review as a page and the three exports with their files.
+  await nav.getByRole('link', { name: 'Production' }).click();
+  await expect(page.getByRole('heading', { name: 'Production', level: 2 })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Quality and freshness review' })).toContainText('profile_coverage');
+  for (const region of [/^Kafka topics/, /^SQL project/, /^Parquet/]) await expect(page.getByRole('region', { name: region }).getByRole('link').first()).toBeVisible();
+
   expect(errors).toEqual([]);
 });

@@ -18,7 +18,8 @@ import type { ColumnInfo, Filter, PageRequest, PageResult, TableInfo } from '../
 import { fileName, formatCell, formatCount, isNumeric, TYPE_LABELS } from '../lib/format';
 import { useWorkerQuery } from '../lib/use-worker-query';
 import { PAGE_SIZES, type ScreenState } from '../lib/url-state';
-import { CSV_TYPE, saveBytes } from '../lib/download';
+import { useProgressiveRows } from '../lib/use-progressive-rows';
+import { CSV_TYPE, PARQUET_TYPE, saveBytes } from '../lib/download';
 import { errorMessage, getPipeline } from '../../worker/client';
 import { FilterBar } from './filter-bar';
 import { ColumnPicker } from './column-picker';
@@ -27,6 +28,14 @@ import { Empty, ErrorState, Loading } from './states';
 const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, rowPaginationFeature });
 type Row = string[];
 const NO_ROWS: Row[] = [];
+
+const FORMATS = ['csv', 'parquet'] as const;
+const FORMAT_LABELS: Record<(typeof FORMATS)[number], string> = { csv: 'CSV', parquet: 'Parquet' };
+
+/** `customer_360.csv`, `customer_360_filtered.parquet`: the table's file name in the asked format. */
+function downloadName(path: string, rows: 'all' | 'view', format: (typeof FORMATS)[number]): string {
+  return fileName(path).replace(/\.csv$/, '') + (rows === 'view' ? '_filtered' : '') + '.' + format;
+}
 
 /** The part of the screen state (kept in the URL) that a data table reads and changes. */
 export type TableQuery = Pick<ScreenState, 'sort' | 'filters' | 'q' | 'page' | 'size' | 'cols'>;
@@ -96,6 +105,7 @@ export function DataTable(props: DataTableProps) {
   const page = result.data && result.data.path === info.path ? result.data : undefined;
   const rows = useMemo(() => (page ? (page.rows as Row[]) : NO_ROWS), [page]);
   const total = page?.total ?? 0;
+  const drawn = useProgressiveRows(rows);
 
   const columns = useMemo<ColumnDef<typeof features, Row>[]>(
     () =>
@@ -168,17 +178,16 @@ export function DataTable(props: DataTableProps) {
 
   const [downloading, setDownloading] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
-  async function download(kind: 'all' | 'view') {
-    setDownloading(kind);
+  async function download(rows: 'all' | 'view', format: 'csv' | 'parquet') {
+    setDownloading(`${rows}-${format}`);
     setDownloadError(null);
     try {
       const api = getPipeline();
-      const name = fileName(info.path);
-      if (kind === 'all') saveBytes(await api.csv(info.path), name, CSV_TYPE);
-      else {
-        const { sort, filters, search } = req;
-        saveBytes(await api.csv(info.path, { sort, filters, search }), name.replace(/\.csv$/, '_filtered.csv'), CSV_TYPE);
-      }
+      const { sort, filters, search } = req;
+      const view = rows === 'view' ? { sort, filters, search } : undefined;
+      const name = downloadName(info.path, rows, format);
+      if (format === 'csv') saveBytes(await api.csv(info.path, view), name, CSV_TYPE);
+      else saveBytes(await api.parquet(info.path, view), name, PARQUET_TYPE);
     } catch (e) {
       setDownloadError(errorMessage(e));
     } finally {
@@ -208,12 +217,24 @@ export function DataTable(props: DataTableProps) {
         />
         <div className="toolbar-spacer" />
         {props.toolbarExtra}
-        <button type="button" onClick={() => download('all')} disabled={downloading !== null}>
-          {downloading === 'all' ? 'Preparing…' : `Download ${fileName(info.path)}`}
-        </button>
-        <button type="button" onClick={() => download('view')} disabled={downloading !== null || !filtered} title={filtered ? 'The rows matching the current filters, search and sort' : 'Filter, search or sort first'}>
-          {downloading === 'view' ? 'Preparing…' : 'Download filtered view'}
-        </button>
+        <div className="table-downloads">
+          <div className="format-group" role="group" aria-label={`Download ${info.name}`}>
+            <span className="format-label">Download</span>
+            {FORMATS.map((f) => (
+              <button key={f} type="button" onClick={() => download('all', f)} disabled={downloading !== null} aria-label={`Download ${downloadName(info.path, 'all', f)}`} title={`The whole table as ${downloadName(info.path, 'all', f)}`}>
+                {downloading === `all-${f}` ? 'Preparing…' : FORMAT_LABELS[f]}
+              </button>
+            ))}
+          </div>
+          <div className="format-group" role="group" aria-label="Download filtered view" title={filtered ? 'The rows matching the current filters, search and sort' : 'Filter, search or sort first'}>
+            <span className="format-label">Filtered view</span>
+            {FORMATS.map((f) => (
+              <button key={f} type="button" onClick={() => download('view', f)} disabled={downloading !== null || !filtered} aria-label={`Download filtered view (${FORMAT_LABELS[f]})`}>
+                {downloading === `view-${f}` ? 'Preparing…' : FORMAT_LABELS[f]}
+              </button>
+            ))}
+          </div>
+        </div>
       </div>
       {(props.filterBuilder || (props.filterChips && query.filters.length > 0)) && (
         <div className="filter-row">
@@ -229,7 +250,7 @@ export function DataTable(props: DataTableProps) {
       )}
       {downloadError && <ErrorState title="Download failed" message={downloadError} />}
       {result.error && <ErrorState title="Could not load rows" message={result.error} />}
-      <div className="table-scroll" aria-busy={loading} data-request={reqKey} data-ready={!loading ? 'true' : 'false'}>
+      <div className="table-scroll" aria-busy={loading} data-request={reqKey} data-ready={!loading && drawn === rows.length ? 'true' : 'false'}>
         <table>
           <caption id={captionId}>
             {props.caption}
@@ -275,7 +296,7 @@ export function DataTable(props: DataTableProps) {
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => {
+            {table.getRowModel().rows.slice(0, drawn).map((row) => {
               const original = row.original;
               const open = props.onOpenRow;
               return (

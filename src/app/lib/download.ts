@@ -18,3 +18,7 @@ export const CSV_TYPE = 'text/csv;charset=utf-8';
 export const MD_TYPE = 'text/markdown;charset=utf-8';
 export const ZIP_TYPE = 'application/zip';
 export const JSON_TYPE = 'application/json';
+export const PARQUET_TYPE = 'application/vnd.apache.parquet';
+export const JSONL_TYPE = 'application/x-ndjson';
+/** SQL and YAML files: plain text, so a browser shows rather than runs or refuses them. */
+export const TEXT_TYPE = 'text/plain;charset=utf-8';

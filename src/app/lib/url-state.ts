@@ -2,7 +2,7 @@
 // same data (same run parameters) and the same screen (view, table, sort, filters, page, profile).
 import type { Filter, FilterOp, SortKey } from '../../worker/api';
 
-export const VIEWS = ['overview', 'layers', 'identity', 'customers', 'segments', 'activation', 'quality'] as const;
+export const VIEWS = ['overview', 'layers', 'identity', 'customers', 'segments', 'activation', 'quality', 'production'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
@@ -13,6 +13,7 @@ export const VIEW_LABELS: Record<View, string> = {
   segments: 'Segments',
   activation: 'Activation',
   quality: 'Quality',
+  production: 'Production',
 };
 
 /** Run parameters as text, exactly as the URL holds them (validated elsewhere). */
@@ -38,6 +39,8 @@ export interface ScreenState {
   /** Visible columns when the reader changed them; undefined = the view's default. */
   cols?: string[];
   profile?: string;
+  /** Export file on preview, e.g. `export/kafka/orders.cdc.jsonl` (Production view). */
+  file?: string;
 }
 
 export interface UrlState {
@@ -127,6 +130,7 @@ export function parseUrl(search: string): UrlState {
     size: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
     cols: cols === null ? undefined : cols.split(',').filter(Boolean),
     profile: p.get('profile') ?? undefined,
+    file: p.get('file') ?? undefined,
   };
   return { run, screen };
 }
@@ -147,6 +151,7 @@ export function toSearch(state: UrlState): string {
   if (s.size !== DEFAULT_PAGE_SIZE) p.set('size', String(s.size));
   if (s.cols) p.set('cols', s.cols.join(','));
   if (s.profile) p.set('profile', s.profile);
+  if (s.file) p.set('file', s.file);
   return '?' + p.toString().replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%7C/g, '|');
 }
 

@@ -8,16 +8,50 @@ import { RunProvider, useRun } from './run-context';
 import { RunDownloads, RunHeader, RunProgressBar } from '../features/run/run-header';
 import { RunBanner } from '../features/run/run-banner';
 import { OverviewView } from '../features/overview/overview-view';
-import { LayersView } from '../features/layers/layers-view';
-import { Customer360View } from '../features/customer360/customer360-view';
-import { QualityView } from '../features/quality/quality-view';
-import { ActivationView } from '../features/activation/activation-view';
 import { Loading } from '../components/states';
 import { NavProvider, useNav as useNavState, type Nav } from './nav-context';
 
-// The charts library is the biggest part of the bundle: load it with the view that needs it.
-const SegmentsView = lazy(() => import('../features/segments/segments-view').then((m) => ({ default: m.SegmentsView })));
-const IdentityView = lazy(() => import('../features/identity/identity-view').then((m) => ({ default: m.IdentityView })));
+// Overview is where a visit starts; every other view loads with its first visit, so start-up
+// evaluates only the shell (the charts library alone is larger than the rest of the app). Once the
+// first run is on screen, the view chunks are fetched one by one while the page is idle, so a view's
+// first visit finds its code loaded and compiled (see vite.config.ts) rather than paying for it then.
+const VIEW_CHUNKS = [
+  () => import('../features/layers/layers-view'),
+  () => import('../features/customer360/customer360-view'),
+  () => import('../features/identity/identity-view'),
+  () => import('../features/segments/segments-view'),
+  () => import('../features/activation/activation-view'),
+  () => import('../features/quality/quality-view'),
+  () => import('../features/production/production-view'),
+] as const;
+const [layers, customers, identity, segments, activation, quality, production] = VIEW_CHUNKS;
+const LayersView = lazy(() => layers().then((m) => ({ default: m.LayersView })));
+const Customer360View = lazy(() => customers().then((m) => ({ default: m.Customer360View })));
+const IdentityView = lazy(() => identity().then((m) => ({ default: m.IdentityView })));
+const SegmentsView = lazy(() => segments().then((m) => ({ default: m.SegmentsView })));
+const ActivationView = lazy(() => activation().then((m) => ({ default: m.ActivationView })));
+const QualityView = lazy(() => quality().then((m) => ({ default: m.QualityView })));
+const ProductionView = lazy(() => production().then((m) => ({ default: m.ProductionView })));
+
+const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 200));
+
+function usePrefetchViews(ready: boolean): void {
+  useEffect(() => {
+    if (!ready) return;
+    let stopped = false;
+    const next = (i: number) => {
+      if (stopped || i >= VIEW_CHUNKS.length) return;
+      VIEW_CHUNKS[i]().then(
+        () => whenIdle(() => next(i + 1)),
+        () => undefined, // offline or a stale deploy: the view's own visit will report it
+      );
+    };
+    whenIdle(() => next(0));
+    return () => {
+      stopped = true;
+    };
+  }, [ready]);
+}
 
 export function App() {
   const url = useUrlState();
@@ -58,6 +92,7 @@ export function App() {
 
 function Shell({ refused }: { refused: string[] }) {
   const { summary } = useRun();
+  usePrefetchViews(summary !== null);
   const mainRef = useRef<HTMLElement>(null);
   return (
     <div className="app">
@@ -105,6 +140,8 @@ function CurrentView() {
       return <ActivationView />;
     case 'quality':
       return <QualityView />;
+    case 'production':
+      return <ProductionView />;
   }
 }
 

@@ -10,10 +10,14 @@ declare global {
   }
 }
 
+/** Serves the built site: `dist/`, or the folder UI_BENCH_DIST names (a build made with --outDir). */
 export async function startPreview(port: number): Promise<ChildProcess> {
   const base = `http://localhost:${port}/`;
-  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npm run build` first');
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const dist = process.env.UI_BENCH_DIST ?? 'dist';
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`no ${dist}/index.html: run \`npm run build\` first`);
+  // A server left over from an interrupted run would answer instead, with an older build.
+  if (await fetch(base).then(() => true, () => false)) throw new Error(`port ${port} is already serving; stop that server or set UI_BENCH_PORT`);
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {

@@ -1,6 +1,7 @@
 // A chart with a toggle that shows the same numbers as a table (for screen readers, projectors
 // and anyone who wants the exact values).
 import { startTransition, useEffect, useId, useState, type ReactNode } from 'react';
+import { ChartEngagedContext } from './chart-tooltip';
 
 export interface ChartTable {
   columns: { key: string; label: string; numeric?: boolean }[];
@@ -15,6 +16,11 @@ interface Props {
   footer?: ReactNode;
   /** Position on the page: charts are drawn one after another, so no single task draws them all. */
   order?: number;
+  /**
+   * Series names and colours, drawn as HTML under the chart: cheaper than Recharts' Legend (which
+   * re-renders with the chart's state) and readable by screen readers and in print.
+   */
+  legend?: readonly { label: string; color: string }[];
 }
 
 /**
@@ -30,8 +36,10 @@ function useStaggeredMount(order: number): boolean {
   return ready;
 }
 
-export function ChartCard({ title, description, table, children, footer, order = 0 }: Props) {
+export function ChartCard({ title, description, table, children, footer, order = 0, legend }: Props) {
   const [asTable, setAsTable] = useState(false);
+  const [engaged, setEngaged] = useState(false);
+  const engage = () => engaged || startTransition(() => setEngaged(true));
   const ready = useStaggeredMount(order);
   const id = useId();
   return (
@@ -76,9 +84,21 @@ export function ChartCard({ title, description, table, children, footer, order =
           </table>
         </div>
       ) : (
-        <div className="chart-body" aria-busy={!ready}>
-          {ready ? children : null}
-        </div>
+        <>
+          <div className="chart-body" aria-busy={!ready} onPointerEnter={engage} onFocus={engage}>
+            <ChartEngagedContext.Provider value={engaged}>{ready ? children : null}</ChartEngagedContext.Provider>
+          </div>
+          {legend && (
+            <ul className="chart-legend">
+              {legend.map((l) => (
+                <li key={l.label}>
+                  <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+                  {l.label}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       {footer}
     </section>

@@ -1,6 +1,6 @@
 // Plain history API: the location's query string is the store; navigation pushes (or replaces,
 // for typing) and every subscriber re-reads it.
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { emptyScreen, parseUrl, toSearch, type RunText, type ScreenState, type UrlState } from './url-state';
 
 const listeners = new Set<() => void>();
@@ -40,7 +40,15 @@ export interface UrlApi {
 }
 
 export function useUrlState(): UrlApi {
-  const search = useSyncExternalStore(subscribe, getSearch);
+  // Not useSyncExternalStore: its updates always render synchronously, so a view switch would be one
+  // long task. As a transition, React renders the next screen in slices and keeps the current one
+  // on screen (no Suspense flash) until it is ready.
+  const [search, setSearch] = useState(getSearch);
+  useEffect(() => {
+    const update = () => startTransition(() => setSearch(getSearch()));
+    update(); // the URL may have changed between the first render and this subscription
+    return subscribe(update);
+  }, []);
   const state = useMemo(() => parseUrl(search), [search]);
 
   const setScreen = useCallback((patch: Partial<ScreenState>, opts: NavigateOptions = {}) => {

@@ -1,6 +1,6 @@
 // Asks the worker for something small (a page, a count, a profile) and keeps the last answer on
 // screen while the next one is on its way. Answers to superseded requests are dropped.
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { errorMessage, getPipeline } from '../../worker/client';
 import type { PipelineApi } from '../../worker/api';
 import type { Remote } from 'comlink';
@@ -36,7 +36,8 @@ export function useWorkerQuery<T>(
     setState((s) => ({ ...s, loading: true, error: undefined }));
     fetcherRef.current(getPipeline()).then(
       (data) => {
-        if (!cancelled) setState({ data, dataKey: fullKey, loading: false, error: undefined });
+        // A transition: drawing the answer (a page of rows, a chart) is sliced into short tasks.
+        if (!cancelled) startTransition(() => setState({ data, dataKey: fullKey, loading: false, error: undefined }));
       },
       (e: unknown) => {
         if (!cancelled) setState((s) => ({ ...s, loading: false, error: errorMessage(e) }));

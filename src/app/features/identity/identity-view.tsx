@@ -2,7 +2,8 @@
 // the rules a learner can change (run parameters in the URL, like the seed), what a change moved,
 // and a lookup that finds a person by any identifier as someone would type it.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
+import { ChartTooltip } from '../../components/chart-tooltip';
 import { useRun } from '../../shell/run-context';
 import { useNav } from '../../shell/nav-context';
 import { useWorkerQuery } from '../../lib/use-worker-query';
@@ -398,7 +399,7 @@ function ClusterChart({ id }: { id: IdentitySummary }) {
           label={{ value: 'records per profile', position: 'insideBottom', offset: -12, fill: theme.muted, fontSize: 13 }}
         />
         <YAxis tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
-        <Tooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} labelFormatter={(l) => `${l} record${l === '1' ? '' : 's'} per profile`} />
+        <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} labelFormatter={(l) => `${l} record${l === '1' ? '' : 's'} per profile`} />
         <Bar dataKey="profiles" name="Profiles" fill={theme.series[0]} isAnimationActive={false}>
           <LabelList dataKey="profiles" position="top" fill={theme.text} fontSize={13} formatter={(v: unknown) => formatCount(Number(v))} />
         </Bar>
@@ -443,7 +444,7 @@ function MatchRuleChart({ id }: { id: IdentitySummary }) {
         <CartesianGrid stroke={theme.grid} horizontal={false} />
         <YAxis type="category" dataKey="rule" width={150} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
         <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
-        <Tooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
+        <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
         <Bar dataKey="records" name="Records" isAnimationActive={false}>
           {data.map((d, i) => (
             <Cell key={d.rule} fill={d.rule === 'singleton' ? theme.series[6] : theme.series[(i + 1) % 6]} />

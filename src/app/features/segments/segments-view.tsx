@@ -2,7 +2,8 @@
 // and how likely they are to leave. Numbers come from gold/segment_summary.csv and from filtered
 // counts the worker makes (page totals with limit 0), never from the whole table on this thread.
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
+import { ChartTooltip } from '../../components/chart-tooltip';
 import { useRun } from '../../shell/run-context';
 import { linkProps, useNav } from '../../shell/nav-context';
 import { findTable, hasColumn, PATHS, recordsOf } from '../../lib/tables';
@@ -129,7 +130,7 @@ export function SegmentsView() {
             <CartesianGrid stroke={theme.grid} horizontal={false} />
             <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
             <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
-            <Tooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
+            <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
             <Bar dataKey="customers" name="Customers" cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false}>
               {segRows.map((r) => (
                 <Cell key={r.segment} fill={color(r.segment)} />
@@ -142,6 +143,10 @@ export function SegmentsView() {
         <ChartCard
           title="Revenue by segment"
           order={1}
+          legend={[
+            { label: 'Lifetime revenue', color: theme.series[0] },
+            { label: 'Revenue 90d', color: theme.series[1] },
+          ]}
           description="Lifetime revenue and revenue of the last 90 days (counted orders: placed, shipped or delivered)."
           table={{
             columns: [
@@ -168,8 +173,7 @@ export function SegmentsView() {
             <CartesianGrid stroke={theme.grid} horizontal={false} />
             <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
             <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
-            <Tooltip {...tooltipProps(theme)} formatter={(v) => groupDigits(Number(v).toFixed(2))} />
-            <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} itemSorter={null} />
+            <ChartTooltip {...tooltipProps(theme)} formatter={(v) => groupDigits(Number(v).toFixed(2))} />
             <Bar dataKey="lifetime" name="Lifetime revenue" fill={theme.series[0]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
             <Bar dataKey="last90" name="Revenue 90d" fill={theme.series[1]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
           </BarChart>
@@ -221,7 +225,8 @@ function FactsCharts({ facts, error, segRows, segments, theme, color, openSegmen
     <>
       <ChartCard
         title="Contactability by segment"
-          order={2}
+        order={2}
+        legend={flags.map((f, i) => ({ label: FLAG_LABELS[f] ?? f, color: flagColors[i] }))}
         description="Share of each segment we may contact: consent granted and the channel's identifier present (can_email, can_sms, can_target_ads)."
         table={{
           columns: [
@@ -242,8 +247,7 @@ function FactsCharts({ facts, error, segRows, segments, theme, color, openSegmen
           <CartesianGrid stroke={theme.grid} horizontal={false} />
           <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
           <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} domain={[0, 1]} />
-          <Tooltip {...tooltipProps(theme)} formatter={(v) => formatPercent(Number(v))} />
-          <Legend wrapperStyle={{ color: theme.text, fontSize: 14 }} itemSorter={null} />
+          <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatPercent(Number(v))} />
           {flags.map((f, i) => (
             <Bar
               key={f}
@@ -309,6 +313,7 @@ function StackedBySegmentCard(p: StackedProps) {
     <ChartCard
       title={p.title}
       order={p.order}
+      legend={p.segments.map((s) => ({ label: s, color: p.color(s) }))}
       description={p.description}
       table={{
         columns: [{ key: 'category', label: p.categoryLabel }, ...p.segments.map((s) => ({ key: s, label: s, numeric: true })), { key: 'total', label: 'Total', numeric: true }, { key: 'share', label: 'Share', numeric: true }],
@@ -327,8 +332,7 @@ function StackedBySegmentCard(p: StackedProps) {
         <CartesianGrid stroke={p.theme.grid} vertical={false} />
         <XAxis dataKey="category" tick={{ fill: p.theme.text, fontSize: 14 }} interval={0} />
         <YAxis tick={{ fill: p.theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
-        <Tooltip {...tooltipProps(p.theme)} formatter={(v) => formatCount(Number(v))} />
-        <Legend wrapperStyle={{ color: p.theme.text, fontSize: 14 }} itemSorter={null} />
+        <ChartTooltip {...tooltipProps(p.theme)} formatter={(v) => formatCount(Number(v))} />
         {p.segments.map((s) => (
           <Bar
             key={s}

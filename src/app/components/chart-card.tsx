@@ -1,6 +1,6 @@
 // A chart with a toggle that shows the same numbers as a table (for screen readers, projectors
 // and anyone who wants the exact values).
-import { startTransition, useEffect, useId, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ChartEngagedContext } from './chart-tooltip';
 
 export interface ChartTable {
@@ -12,7 +12,11 @@ interface Props {
   title: string;
   description: ReactNode;
   table: ChartTable;
-  children: ReactNode;
+  /**
+   * The chart, drawn at the card's measured width. A fixed width lets Recharts lay the chart out in
+   * its first render; its `responsive` mode measures after mounting and renders everything again.
+   */
+  children: (width: number) => ReactNode;
   footer?: ReactNode;
   /** Position on the page: charts are drawn one after another, so no single task draws them all. */
   order?: number;
@@ -36,11 +40,27 @@ function useStaggeredMount(order: number): boolean {
   return ready;
 }
 
+/** The element's content width, kept current; 0 until measured. */
+function useWidth(ref: RefObject<HTMLElement | null>, measure: boolean): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !measure) return;
+    setWidth(Math.floor(el.clientWidth));
+    const observer = new ResizeObserver(() => startTransition(() => setWidth(Math.floor(el.clientWidth))));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, measure]);
+  return width;
+}
+
 export function ChartCard({ title, description, table, children, footer, order = 0, legend }: Props) {
   const [asTable, setAsTable] = useState(false);
   const [engaged, setEngaged] = useState(false);
   const engage = () => engaged || startTransition(() => setEngaged(true));
   const ready = useStaggeredMount(order);
+  const body = useRef<HTMLDivElement>(null);
+  const width = useWidth(body, !asTable);
   const id = useId();
   return (
     <section className="chart-card" aria-labelledby={`${id}-h`}>
@@ -85,8 +105,8 @@ export function ChartCard({ title, description, table, children, footer, order =
         </div>
       ) : (
         <>
-          <div className="chart-body" aria-busy={!ready} onPointerEnter={engage} onFocus={engage}>
-            <ChartEngagedContext.Provider value={engaged}>{ready ? children : null}</ChartEngagedContext.Provider>
+          <div ref={body} className="chart-body" aria-busy={!ready || width === 0} onPointerEnter={engage} onFocus={engage}>
+            <ChartEngagedContext.Provider value={engaged}>{ready && width > 0 ? children(width) : null}</ChartEngagedContext.Provider>
           </div>
           {legend && (
             <ul className="chart-legend">

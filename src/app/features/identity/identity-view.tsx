@@ -390,7 +390,8 @@ function ClusterChart({ id }: { id: IdentitySummary }) {
         })),
       }}
     >
-      <BarChart responsive style={{ width: '100%', height: 280 }} data={data} margin={{ top: 22, right: 10, bottom: 18, left: 10 }}>
+      {(width: number) => (
+<BarChart width={width} height={280} data={data} margin={{ top: 22, right: 10, bottom: 18, left: 10 }}>
         <CartesianGrid stroke={theme.grid} vertical={false} />
         <XAxis
           dataKey="size"
@@ -404,6 +405,7 @@ function ClusterChart({ id }: { id: IdentitySummary }) {
           <LabelList dataKey="profiles" position="top" fill={theme.text} fontSize={13} formatter={(v: unknown) => formatCount(Number(v))} />
         </Bar>
       </BarChart>
+)}
     </ChartCard>
   );
 }
@@ -434,10 +436,10 @@ function MatchRuleChart({ id }: { id: IdentitySummary }) {
         })),
       }}
     >
-      <BarChart
+      {(width: number) => (
+<BarChart
         layout="vertical"
-        responsive
-        style={{ width: '100%', height: Math.max(200, 44 * data.length + 40) }}
+        width={width} height={Math.max(200, 44 * data.length + 40)}
         data={data}
         margin={{ top: 5, right: 60, bottom: 5, left: 5 }}
       >
@@ -452,6 +454,7 @@ function MatchRuleChart({ id }: { id: IdentitySummary }) {
           <LabelList dataKey="records" position="right" fill={theme.text} fontSize={13} formatter={(v: unknown) => formatCount(Number(v))} />
         </Bar>
       </BarChart>
+)}
     </ChartCard>
   );
 }

@@ -120,10 +120,10 @@ export function SegmentsView() {
             })),
           }}
         >
-          <BarChart
+          {(width: number) => (
+<BarChart
             layout="vertical"
-            responsive
-            style={{ width: '100%', height: 300 }}
+            width={width} height={300}
             data={segRows.map((r) => ({ segment: r.segment, customers: num(r.customers) }))}
             margin={{ top: 5, right: 56, bottom: 5, left: 5 }}
           >
@@ -138,6 +138,7 @@ export function SegmentsView() {
               <LabelList dataKey="customers" position="right" fill={theme.text} fontSize={14} formatter={(v: unknown) => formatCount(Number(v))} />
             </Bar>
           </BarChart>
+)}
         </ChartCard>
 
         <ChartCard
@@ -163,9 +164,9 @@ export function SegmentsView() {
             })),
           }}
         >
-          <BarChart
-            responsive
-            style={{ width: '100%', height: 300 }}
+          {(width: number) => (
+<BarChart
+            width={width} height={300}
             layout="vertical"
             data={segRows.map((r) => ({ segment: r.segment, lifetime: num(r.lifetime_revenue), last90: num(r.revenue_90d) }))}
             margin={{ top: 5, right: 20, bottom: 5, left: 5 }}
@@ -177,6 +178,7 @@ export function SegmentsView() {
             <Bar dataKey="lifetime" name="Lifetime revenue" fill={theme.series[0]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
             <Bar dataKey="last90" name="Revenue 90d" fill={theme.series[1]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
           </BarChart>
+)}
         </ChartCard>
 
         <FactsCharts facts={facts.data} error={facts.error} segRows={segRows} segments={segments} theme={theme} color={color} openSegment={openSegment} />
@@ -243,7 +245,8 @@ function FactsCharts({ facts, error, segRows, segments, theme, color, openSegmen
           })),
         }}
       >
-        <BarChart layout="vertical" responsive style={{ width: '100%', height: 340 }} data={flagData} margin={{ top: 5, right: 20, bottom: 5, left: 5 }}>
+        {(width: number) => (
+<BarChart layout="vertical" width={width} height={340} data={flagData} margin={{ top: 5, right: 20, bottom: 5, left: 5 }}>
           <CartesianGrid stroke={theme.grid} horizontal={false} />
           <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
           <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} domain={[0, 1]} />
@@ -260,6 +263,7 @@ function FactsCharts({ facts, error, segRows, segments, theme, color, openSegmen
             />
           ))}
         </BarChart>
+)}
       </ChartCard>
 
       <StackedBySegmentCard
@@ -328,7 +332,8 @@ function StackedBySegmentCard(p: StackedProps) {
         }),
       }}
     >
-      <BarChart responsive style={{ width: '100%', height: 300 }} data={data} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
+      {(width: number) => (
+<BarChart width={width} height={300} data={data} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
         <CartesianGrid stroke={p.theme.grid} vertical={false} />
         <XAxis dataKey="category" tick={{ fill: p.theme.text, fontSize: 14 }} interval={0} />
         <YAxis tick={{ fill: p.theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
@@ -345,6 +350,7 @@ function StackedBySegmentCard(p: StackedProps) {
           />
         ))}
       </BarChart>
+)}
     </ChartCard>
   );
 }

@@ -128,3 +128,14 @@ test('a Data layers table downloads as Parquet, whole and as its filtered view',
     db.closeSync();
   }
 });
+
+test('the run with all exports downloads as one zip, as --export all writes it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openLab(page, RUN, { view: 'production' });
+  const zip = unzipSync(await bytesOf(await downloadBy(page, () => page.getByRole('button', { name: 'Download the run with all exports (.zip)' }).click())));
+  const paths = Object.keys(zip);
+  for (const p of ['run_manifest.json', 'gold/customer_360.csv', 'reports/data_product_review.md', 'export/kafka/orders.cdc.jsonl', 'export/sql/run.sql', 'export/parquet/gold/customer_360.parquet']) {
+    expect(paths, p).toContain(p);
+  }
+  expectParquet(Buffer.from(zip['export/parquet/gold/customer_360.parquet']));
+});

@@ -10,6 +10,7 @@ import { EXPORT_KINDS } from './export-files';
 import { GUIDES } from './export-guides';
 import { ExportSection, filesId, sectionHeadingId } from './export-section';
 import { ReviewSection } from './review-section';
+import { EverythingZip } from './everything-zip';
 
 export function ProductionView() {
   const { screen } = useNav();
@@ -28,18 +29,21 @@ export function ProductionView() {
           <code>--export all</code>. Each holds the same bytes as the CLI&apos;s files for these parameters.
         </p>
       </div>
-      <nav className="page-toc" aria-label="On this page">
-        <ul>
-          <li>
-            <JumpLink to="review">Data-product review</JumpLink>
-          </li>
-          {EXPORT_KINDS.map((k) => (
-            <li key={k}>
-              <JumpLink to={sectionHeadingId(k)}>{GUIDES[k].title}</JumpLink>
+      <div className="production-bar">
+        <nav className="page-toc" aria-label="On this page">
+          <ul>
+            <li>
+              <JumpLink to="review">Data-product review</JumpLink>
             </li>
-          ))}
-        </ul>
-      </nav>
+            {EXPORT_KINDS.map((k) => (
+              <li key={k}>
+                <JumpLink to={sectionHeadingId(k)}>{GUIDES[k].title}</JumpLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <EverythingZip />
+      </div>
       <div id="review" className="jump-target" tabIndex={-1}>
         <ReviewSection review={review} />
       </div>

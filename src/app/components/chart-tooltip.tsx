@@ -9,3 +9,4 @@ export const ChartEngagedContext = createContext(false);
 export function ChartTooltip(props: ComponentProps<typeof Tooltip>) {
   return useContext(ChartEngagedContext) ? <Tooltip {...props} /> : null;
 }
+

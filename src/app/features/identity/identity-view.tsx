@@ -4,6 +4,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
 import { ChartTooltip } from '../../components/chart-tooltip';
+import { Later } from '../../components/later';
 import { useRun } from '../../shell/run-context';
 import { useNav } from '../../shell/nav-context';
 import { useWorkerQuery } from '../../lib/use-worker-query';
@@ -391,21 +392,23 @@ function ClusterChart({ id }: { id: IdentitySummary }) {
       }}
     >
       {(width: number) => (
-<BarChart width={width} height={280} data={data} margin={{ top: 22, right: 10, bottom: 18, left: 10 }}>
-        <CartesianGrid stroke={theme.grid} vertical={false} />
-        <XAxis
-          dataKey="size"
-          tick={{ fill: theme.text, fontSize: 14 }}
-          interval={0}
-          label={{ value: 'records per profile', position: 'insideBottom', offset: -12, fill: theme.muted, fontSize: 13 }}
-        />
-        <YAxis tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
-        <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} labelFormatter={(l) => `${l} record${l === '1' ? '' : 's'} per profile`} />
-        <Bar dataKey="profiles" name="Profiles" fill={theme.series[0]} isAnimationActive={false}>
-          <LabelList dataKey="profiles" position="top" fill={theme.text} fontSize={13} formatter={(v: unknown) => formatCount(Number(v))} />
-        </Bar>
-      </BarChart>
-)}
+        <BarChart width={width} height={280} data={data} margin={{ top: 22, right: 10, bottom: 18, left: 10 }}>
+          <CartesianGrid stroke={theme.grid} vertical={false} />
+          <XAxis
+            dataKey="size"
+            tick={{ fill: theme.text, fontSize: 14 }}
+            interval={0}
+            label={{ value: 'records per profile', position: 'insideBottom', offset: -12, fill: theme.muted, fontSize: 13 }}
+          />
+          <YAxis tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
+          <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} labelFormatter={(l) => `${l} record${l === '1' ? '' : 's'} per profile`} />
+          <Later>
+            <Bar dataKey="profiles" name="Profiles" fill={theme.series[0]} isAnimationActive={false}>
+              <LabelList dataKey="profiles" position="top" fill={theme.text} fontSize={13} formatter={(v: unknown) => formatCount(Number(v))} />
+            </Bar>
+          </Later>
+        </BarChart>
+      )}
     </ChartCard>
   );
 }
@@ -437,24 +440,27 @@ function MatchRuleChart({ id }: { id: IdentitySummary }) {
       }}
     >
       {(width: number) => (
-<BarChart
-        layout="vertical"
-        width={width} height={Math.max(200, 44 * data.length + 40)}
-        data={data}
-        margin={{ top: 5, right: 60, bottom: 5, left: 5 }}
-      >
-        <CartesianGrid stroke={theme.grid} horizontal={false} />
-        <YAxis type="category" dataKey="rule" width={150} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-        <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
-        <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
-        <Bar dataKey="records" name="Records" isAnimationActive={false}>
-          {data.map((d, i) => (
-            <Cell key={d.rule} fill={d.rule === 'singleton' ? theme.series[6] : theme.series[(i + 1) % 6]} />
-          ))}
-          <LabelList dataKey="records" position="right" fill={theme.text} fontSize={13} formatter={(v: unknown) => formatCount(Number(v))} />
-        </Bar>
-      </BarChart>
-)}
+        <BarChart
+          layout="vertical"
+          width={width}
+          height={Math.max(200, 44 * data.length + 40)}
+          data={data}
+          margin={{ top: 5, right: 60, bottom: 5, left: 5 }}
+        >
+          <CartesianGrid stroke={theme.grid} horizontal={false} />
+          <YAxis type="category" dataKey="rule" width={150} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+          <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
+          <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
+          <Later>
+            <Bar dataKey="records" name="Records" isAnimationActive={false}>
+              {data.map((d, i) => (
+                <Cell key={d.rule} fill={d.rule === 'singleton' ? theme.series[6] : theme.series[(i + 1) % 6]} />
+              ))}
+              <LabelList dataKey="records" position="right" fill={theme.text} fontSize={13} formatter={(v: unknown) => formatCount(Number(v))} />
+            </Bar>
+          </Later>
+        </BarChart>
+      )}
     </ChartCard>
   );
 }

@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
 import { ChartTooltip } from '../../components/chart-tooltip';
+import { Later } from '../../components/later';
 import { useRun } from '../../shell/run-context';
 import { linkProps, useNav } from '../../shell/nav-context';
 import { findTable, hasColumn, PATHS, recordsOf } from '../../lib/tables';
@@ -121,24 +122,27 @@ export function SegmentsView() {
           }}
         >
           {(width: number) => (
-<BarChart
-            layout="vertical"
-            width={width} height={300}
-            data={segRows.map((r) => ({ segment: r.segment, customers: num(r.customers) }))}
-            margin={{ top: 5, right: 56, bottom: 5, left: 5 }}
-          >
-            <CartesianGrid stroke={theme.grid} horizontal={false} />
-            <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-            <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
-            <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
-            <Bar dataKey="customers" name="Customers" cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false}>
-              {segRows.map((r) => (
-                <Cell key={r.segment} fill={color(r.segment)} />
-              ))}
-              <LabelList dataKey="customers" position="right" fill={theme.text} fontSize={14} formatter={(v: unknown) => formatCount(Number(v))} />
-            </Bar>
-          </BarChart>
-)}
+            <BarChart
+              layout="vertical"
+              width={width}
+              height={300}
+              data={segRows.map((r) => ({ segment: r.segment, customers: num(r.customers) }))}
+              margin={{ top: 5, right: 56, bottom: 5, left: 5 }}
+            >
+              <CartesianGrid stroke={theme.grid} horizontal={false} />
+              <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+              <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+              <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
+              <Later>
+                <Bar dataKey="customers" name="Customers" cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false}>
+                  {segRows.map((r) => (
+                    <Cell key={r.segment} fill={color(r.segment)} />
+                  ))}
+                  <LabelList dataKey="customers" position="right" fill={theme.text} fontSize={14} formatter={(v: unknown) => formatCount(Number(v))} />
+                </Bar>
+              </Later>
+            </BarChart>
+          )}
         </ChartCard>
 
         <ChartCard
@@ -165,20 +169,23 @@ export function SegmentsView() {
           }}
         >
           {(width: number) => (
-<BarChart
-            width={width} height={300}
-            layout="vertical"
-            data={segRows.map((r) => ({ segment: r.segment, lifetime: num(r.lifetime_revenue), last90: num(r.revenue_90d) }))}
-            margin={{ top: 5, right: 20, bottom: 5, left: 5 }}
-          >
-            <CartesianGrid stroke={theme.grid} horizontal={false} />
-            <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-            <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
-            <ChartTooltip {...tooltipProps(theme)} formatter={(v) => groupDigits(Number(v).toFixed(2))} />
-            <Bar dataKey="lifetime" name="Lifetime revenue" fill={theme.series[0]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
-            <Bar dataKey="last90" name="Revenue 90d" fill={theme.series[1]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
-          </BarChart>
-)}
+            <BarChart
+              width={width}
+              height={300}
+              layout="vertical"
+              data={segRows.map((r) => ({ segment: r.segment, lifetime: num(r.lifetime_revenue), last90: num(r.revenue_90d) }))}
+              margin={{ top: 5, right: 20, bottom: 5, left: 5 }}
+            >
+              <CartesianGrid stroke={theme.grid} horizontal={false} />
+              <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+              <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+              <ChartTooltip {...tooltipProps(theme)} formatter={(v) => groupDigits(Number(v).toFixed(2))} />
+              <Later>
+                <Bar dataKey="lifetime" name="Lifetime revenue" fill={theme.series[0]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
+                <Bar dataKey="last90" name="Revenue 90d" fill={theme.series[1]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
+              </Later>
+            </BarChart>
+          )}
         </ChartCard>
 
         <FactsCharts facts={facts.data} error={facts.error} segRows={segRows} segments={segments} theme={theme} color={color} openSegment={openSegment} />
@@ -246,24 +253,26 @@ function FactsCharts({ facts, error, segRows, segments, theme, color, openSegmen
         }}
       >
         {(width: number) => (
-<BarChart layout="vertical" width={width} height={340} data={flagData} margin={{ top: 5, right: 20, bottom: 5, left: 5 }}>
-          <CartesianGrid stroke={theme.grid} horizontal={false} />
-          <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-          <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} domain={[0, 1]} />
-          <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatPercent(Number(v))} />
-          {flags.map((f, i) => (
-            <Bar
-              key={f}
-              dataKey={f}
-              name={FLAG_LABELS[f] ?? f}
-              fill={flagColors[i]}
-              cursor="pointer"
-              onClick={(d) => openSegment(d.payload.segment, [{ column: f, op: 'eq', value: 'true' }])}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-)}
+          <BarChart layout="vertical" width={width} height={340} data={flagData} margin={{ top: 5, right: 20, bottom: 5, left: 5 }}>
+            <CartesianGrid stroke={theme.grid} horizontal={false} />
+            <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
+            <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} domain={[0, 1]} />
+            <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatPercent(Number(v))} />
+            <Later>
+              {flags.map((f, i) => (
+                <Bar
+                  key={f}
+                  dataKey={f}
+                  name={FLAG_LABELS[f] ?? f}
+                  fill={flagColors[i]}
+                  cursor="pointer"
+                  onClick={(d) => openSegment(d.payload.segment, [{ column: f, op: 'eq', value: 'true' }])}
+                  isAnimationActive={false}
+                />
+              ))}
+            </Later>
+          </BarChart>
+        )}
       </ChartCard>
 
       <StackedBySegmentCard
@@ -333,24 +342,26 @@ function StackedBySegmentCard(p: StackedProps) {
       }}
     >
       {(width: number) => (
-<BarChart width={width} height={300} data={data} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
-        <CartesianGrid stroke={p.theme.grid} vertical={false} />
-        <XAxis dataKey="category" tick={{ fill: p.theme.text, fontSize: 14 }} interval={0} />
-        <YAxis tick={{ fill: p.theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
-        <ChartTooltip {...tooltipProps(p.theme)} formatter={(v) => formatCount(Number(v))} />
-        {p.segments.map((s) => (
-          <Bar
-            key={s}
-            dataKey={s}
-            stackId={p.title}
-            fill={p.color(s)}
-            cursor="pointer"
-            onClick={(d) => p.openSegment(s, [p.filterFor(d.payload.key)])}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-)}
+        <BarChart width={width} height={300} data={data} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
+          <CartesianGrid stroke={p.theme.grid} vertical={false} />
+          <XAxis dataKey="category" tick={{ fill: p.theme.text, fontSize: 14 }} interval={0} />
+          <YAxis tick={{ fill: p.theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+          <ChartTooltip {...tooltipProps(p.theme)} formatter={(v) => formatCount(Number(v))} />
+          <Later>
+            {p.segments.map((s) => (
+              <Bar
+                key={s}
+                dataKey={s}
+                stackId={p.title}
+                fill={p.color(s)}
+                cursor="pointer"
+                onClick={(d) => p.openSegment(s, [p.filterFor(d.payload.key)])}
+                isAnimationActive={false}
+              />
+            ))}
+          </Later>
+        </BarChart>
+      )}
     </ChartCard>
   );
 }

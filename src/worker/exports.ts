@@ -4,7 +4,7 @@
 import type { PipelineRun } from '../pipeline/run';
 import { parquetPath } from '../io/parquet';
 import { isLandingColumn, parquetElement } from '../io/parquet';
-import { TOPICS } from '../export/kafka';
+import { TOPICS, topicRecordCount } from '../export/kafka';
 import { EXPORT_KINDS, exportFilesOf, reviewFile, type ExportKind } from '../export/run-exports';
 import type { ExportEntry, ExportPreview } from './api';
 
@@ -31,13 +31,9 @@ function formatOf(path: string): ExportEntry['format'] {
   return 'markdown';
 }
 
-/** Records of a topic file: one per source row, plus a tombstone after each delete. */
 function rowsOfTopic(run: PipelineRun, path: string): number | undefined {
   const spec = TOPICS.find((t) => t.path === path);
-  if (!spec) return undefined;
-  let n = 0;
-  spec.lines(run, () => void n++);
-  return n;
+  return spec ? topicRecordCount(run, spec) : undefined;
 }
 
 function fileOf(run: PipelineRun, path: string) {

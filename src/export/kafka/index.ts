@@ -3,3 +3,4 @@ export { kafkaFiles, TOPICS_MD_PATH } from './kafka-files';
 export { replayOrdersCdc } from './replay-orders';
 export { TOPICS, type TopicSpec } from './topics';
 export { ORDER_ROW_COLUMNS } from './orders-cdc';
+export { topicRecordCount } from './record-count';

@@ -20,7 +20,8 @@ import { useWorkerQuery } from '../lib/use-worker-query';
 import { PAGE_SIZES, type ScreenState } from '../lib/url-state';
 import { useProgressiveRows } from '../lib/use-progressive-rows';
 import { CSV_TYPE, PARQUET_TYPE, saveBytes } from '../lib/download';
-import { errorMessage, getPipeline } from '../../worker/client';
+import { useDownload } from '../lib/use-download';
+import { getPipeline } from '../../worker/client';
 import { FilterBar } from './filter-bar';
 import { ColumnPicker } from './column-picker';
 import { Empty, ErrorState, Loading } from './states';
@@ -176,23 +177,16 @@ export function DataTable(props: DataTableProps) {
     return () => clearTimeout(t);
   }, [search, query.q, onQueryChange]);
 
-  const [downloading, setDownloading] = useState<string | null>(null);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-  async function download(rows: 'all' | 'view', format: 'csv' | 'parquet') {
-    setDownloading(`${rows}-${format}`);
-    setDownloadError(null);
-    try {
+  const dl = useDownload();
+  function download(rows: 'all' | 'view', format: 'csv' | 'parquet') {
+    return dl.start(`${rows}-${format}`, async () => {
       const api = getPipeline();
       const { sort, filters, search } = req;
       const view = rows === 'view' ? { sort, filters, search } : undefined;
       const name = downloadName(info.path, rows, format);
       if (format === 'csv') saveBytes(await api.csv(info.path, view), name, CSV_TYPE);
       else saveBytes(await api.parquet(info.path, view), name, PARQUET_TYPE);
-    } catch (e) {
-      setDownloadError(errorMessage(e));
-    } finally {
-      setDownloading(null);
-    }
+    });
   }
   const filtered = req.filters!.length > 0 || !!req.search || req.sort!.length > 0;
 
@@ -221,16 +215,16 @@ export function DataTable(props: DataTableProps) {
           <div className="format-group" role="group" aria-label={`Download ${info.name}`}>
             <span className="format-label">Download</span>
             {FORMATS.map((f) => (
-              <button key={f} type="button" onClick={() => download('all', f)} disabled={downloading !== null} aria-label={`Download ${downloadName(info.path, 'all', f)}`} title={`The whole table as ${downloadName(info.path, 'all', f)}`}>
-                {downloading === `all-${f}` ? 'Preparing…' : FORMAT_LABELS[f]}
+              <button key={f} type="button" onClick={() => download('all', f)} disabled={dl.busy !== null} aria-label={`Download ${downloadName(info.path, 'all', f)}`} title={`The whole table as ${downloadName(info.path, 'all', f)}`}>
+                {dl.busy === `all-${f}` ? 'Preparing…' : FORMAT_LABELS[f]}
               </button>
             ))}
           </div>
           <div className="format-group" role="group" aria-label="Download filtered view" title={filtered ? 'The rows matching the current filters, search and sort' : 'Filter, search or sort first'}>
             <span className="format-label">Filtered view</span>
             {FORMATS.map((f) => (
-              <button key={f} type="button" onClick={() => download('view', f)} disabled={downloading !== null || !filtered} aria-label={`Download filtered view (${FORMAT_LABELS[f]})`}>
-                {downloading === `view-${f}` ? 'Preparing…' : FORMAT_LABELS[f]}
+              <button key={f} type="button" onClick={() => download('view', f)} disabled={dl.busy !== null || !filtered} aria-label={`Download filtered view (${FORMAT_LABELS[f]})`}>
+                {dl.busy === `view-${f}` ? 'Preparing…' : FORMAT_LABELS[f]}
               </button>
             ))}
           </div>
@@ -248,7 +242,7 @@ export function DataTable(props: DataTableProps) {
           />
         </div>
       )}
-      {downloadError && <ErrorState title="Download failed" message={downloadError} />}
+      {dl.error && <ErrorState title="Download failed" message={dl.error} />}
       {result.error && <ErrorState title="Could not load rows" message={result.error} />}
       <div className="table-scroll" aria-busy={loading} data-request={reqKey} data-ready={!loading && drawn === rows.length ? 'true' : 'false'}>
         <table>

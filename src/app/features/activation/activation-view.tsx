@@ -1,15 +1,16 @@
 // Activation: the three consent-gated audiences (email, SMS, ads) — who is in, who is left out and
 // why, exactly which columns leave the warehouse — and, for a learner, which Customer 360 fields
 // are safe to activate and which never leave.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useRun } from '../../shell/run-context';
 import { linkProps, useNav } from '../../shell/nav-context';
 import { useWorkerQuery } from '../../lib/use-worker-query';
 import { findTable, PATHS } from '../../lib/tables';
 import { fileName, formatCount, formatPercent } from '../../lib/format';
 import { CSV_TYPE, saveBytes } from '../../lib/download';
+import { useDownload } from '../../lib/use-download';
 import { ErrorState, Loading } from '../../components/states';
-import { errorMessage, getPipeline } from '../../../worker/client';
+import { getPipeline } from '../../../worker/client';
 import type { ActivationChannel, TableInfo } from '../../../worker/api';
 
 const CHANNEL_LABELS: Record<ActivationChannel['channel'], string> = { email: 'Email', sms: 'SMS', ads: 'Ads' };
@@ -54,25 +55,14 @@ export function ActivationView() {
 function ChannelCard({ c, profiles }: { c: ActivationChannel; profiles: number }) {
   const nav = useNav();
   const uid = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const dl = useDownload();
   const label = CHANNEL_LABELS[c.channel];
   const excludedTotal = c.excluded.never_asked + c.excluded.withdrawn + c.excluded.no_contact_point;
   const total = profiles || c.audience + excludedTotal;
   const share = (n: number) => (total ? formatPercent(n / total) : '—');
   const file = fileName(c.path);
 
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      saveBytes(await getPipeline().csv(c.path), file, CSV_TYPE);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const download = () => dl.start(c.path, async () => saveBytes(await getPipeline().csv(c.path), file, CSV_TYPE));
 
   const parts = [
     { key: 'audience', n: c.audience, label: 'In the audience' },
@@ -123,14 +113,14 @@ function ChannelCard({ c, profiles }: { c: ActivationChannel; profiles: number }
       <p className="why-cols">{c.columnsWhy}</p>
 
       <div className="button-row channel-actions">
-        <button type="button" className="primary" onClick={download} disabled={busy} aria-label={`Download ${file}`}>
-          {busy ? 'Preparing…' : `Download ${file}`}
+        <button type="button" className="primary" onClick={download} disabled={dl.busy !== null} aria-label={`Download ${file}`}>
+          {dl.busy ? 'Preparing…' : `Download ${file}`}
         </button>
         <a {...linkProps(nav, { view: 'customers', filters: [{ column: FLAG_OF[c.channel], op: 'eq', value: 'true' }] })}>
           See them in Customer 360 ({FLAG_OF[c.channel]} = true)
         </a>
       </div>
-      {error && <ErrorState title="Download failed" message={error} />}
+      {dl.error && <ErrorState title="Download failed" message={dl.error} />}
     </section>
   );
 }

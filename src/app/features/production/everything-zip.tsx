@@ -4,7 +4,7 @@ import { getPipeline } from '../../../worker/client';
 import { useRun } from '../../shell/run-context';
 import { saveBytes, ZIP_TYPE } from '../../lib/download';
 import { EXPORT_KINDS } from './export-files';
-import { useDownload } from './use-download';
+import { useDownload } from '../../lib/use-download';
 
 export function EverythingZip() {
   const { summary } = useRun();

@@ -9,7 +9,7 @@ import type { ExportKind } from './export-files';
 import { GUIDES } from './export-guides';
 import { FileList } from './file-list';
 import { FilePreview } from './file-preview';
-import { useDownload } from './use-download';
+import { useDownload } from '../../lib/use-download';
 
 export const sectionHeadingId = (kind: ExportKind) => `export-${kind}-h`;
 export const filesId = (kind: ExportKind) => `export-${kind}-files`;

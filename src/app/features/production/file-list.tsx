@@ -8,7 +8,7 @@ import { formatCount } from '../../lib/format';
 import { saveBytes } from '../../lib/download';
 import { ErrorState } from '../../components/states';
 import { baseName, groupByFolder, MEDIA_TYPES, nameInKind } from './export-files';
-import { useDownload } from './use-download';
+import { useDownload } from '../../lib/use-download';
 
 export interface FileListProps {
   files: readonly ExportEntry[];

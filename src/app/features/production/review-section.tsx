@@ -4,7 +4,7 @@ import { Markdown } from '../../lib/markdown';
 import { MD_TYPE, saveBytes } from '../../lib/download';
 import { ErrorState, Loading } from '../../components/states';
 import type { QueryState } from '../../lib/use-worker-query';
-import { useDownload } from './use-download';
+import { useDownload } from '../../lib/use-download';
 
 export const REVIEW_FILE = 'reports/data_product_review.md';
 export const REVIEW_ID = 'review';

@@ -1,17 +1,18 @@
 // Quality: the report's checks as badges with words, filterable by status, with the threshold and
 // the observed value of each, links into the quarantine, and both report files to download.
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useRun } from '../../shell/run-context';
 import { linkProps, useNav } from '../../shell/nav-context';
 import { findTable, PATHS } from '../../lib/tables';
 import { useWorkerQuery } from '../../lib/use-worker-query';
 import { formatCount, groupDigits } from '../../lib/format';
 import { CSV_TYPE, MD_TYPE, saveBytes } from '../../lib/download';
+import { useDownload } from '../../lib/use-download';
 import { DataTable, type TableQuery } from '../../components/data-table';
 import { StatusBadge, STATUSES, STATUS_MEANING, type Status } from '../../components/status-badge';
 import { Empty, ErrorState } from '../../components/states';
 import { Breakable } from '../../components/breakable';
-import { errorMessage, getPipeline } from '../../../worker/client';
+import { getPipeline } from '../../../worker/client';
 import type { ColumnInfo, Filter } from '../../../worker/api';
 
 const QUARANTINE_CHECK = 'quarantined_rows';
@@ -35,21 +36,13 @@ export function QualityView() {
   const current = screen.filters.find((f) => f.column === 'status' && f.op === 'eq')?.value as string | undefined;
   const onQueryChange = useCallback((patch: Partial<TableQuery>, opts?: { replace?: boolean }) => nav.setScreen(patch, opts), [nav]);
 
-  const [dl, setDl] = useState<string | null>(null);
-  const [dlError, setDlError] = useState<string | null>(null);
-  async function download(kind: 'csv' | 'md') {
-    setDl(kind);
-    setDlError(null);
-    try {
+  const report = useDownload();
+  const download = (kind: 'csv' | 'md') =>
+    report.start(kind, async () => {
       const api = getPipeline();
       if (kind === 'csv') saveBytes(await api.csv(PATHS.report), 'customer360_quality_report.csv', CSV_TYPE);
       else saveBytes(new TextEncoder().encode(await api.reportMarkdown()), 'customer360_quality_report.md', MD_TYPE);
-    } catch (e) {
-      setDlError(errorMessage(e));
-    } finally {
-      setDl(null);
-    }
-  }
+    });
 
   if (!info) return <Empty>This run has no quality report.</Empty>;
 
@@ -99,14 +92,14 @@ export function QualityView() {
         <section aria-labelledby="qfiles-h" className="quality-files">
           <h3 id="qfiles-h">Report files</h3>
           <div className="button-row">
-            <button type="button" onClick={() => download('csv')} disabled={dl !== null}>
-              {dl === 'csv' ? 'Preparing…' : 'Download report (CSV)'}
+            <button type="button" onClick={() => download('csv')} disabled={report.busy !== null}>
+              {report.busy === 'csv' ? 'Preparing…' : 'Download report (CSV)'}
             </button>
-            <button type="button" onClick={() => download('md')} disabled={dl !== null}>
-              {dl === 'md' ? 'Preparing…' : 'Download report (Markdown)'}
+            <button type="button" onClick={() => download('md')} disabled={report.busy !== null}>
+              {report.busy === 'md' ? 'Preparing…' : 'Download report (Markdown)'}
             </button>
           </div>
-          {dlError && <ErrorState title="Download failed" message={dlError} />}
+          {report.error && <ErrorState title="Download failed" message={report.error} />}
           {quarantine && (
             <p>
               <a {...linkProps(nav, { view: 'layers', table: PATHS.quarantine })}>Quarantine: {formatCount(quarantine.rows)} rows</a> — rows that broke

@@ -4,8 +4,9 @@ import { useRun, STAGES } from '../../shell/run-context';
 import { useNav } from '../../shell/nav-context';
 import { CUSTOMER_PRESETS, fmtInt, paramsKey, randomSeed, runTextOf, validateRun } from '../../lib/run-params';
 import type { RunText } from '../../lib/url-state';
-import { errorMessage, getPipeline } from '../../../worker/client';
+import { getPipeline } from '../../../worker/client';
 import { saveBytes, ZIP_TYPE } from '../../lib/download';
+import { useDownload } from '../../lib/use-download';
 import { formatMs } from '../../lib/format';
 
 type Field = 'seed' | 'customers' | 'now';
@@ -168,30 +169,20 @@ function RunShown() {
 export function RunDownloads() {
   const { summary } = useRun();
   const shown = summary?.params;
-  const [zipping, setZipping] = useState(false);
-  const [zipError, setZipError] = useState<string | null>(null);
-  async function downloadZip() {
+  const dl = useDownload();
+  function downloadZip() {
     if (!shown) return;
-    setZipping(true);
-    setZipError(null);
-    try {
-      const bytes = await getPipeline().zip();
-      saveBytes(bytes, `customer360_run_seed${shown.seed}_${shown.customers}.zip`, ZIP_TYPE);
-    } catch (e) {
-      setZipError(errorMessage(e));
-    } finally {
-      setZipping(false);
-    }
+    return dl.start('zip', async () => saveBytes(await getPipeline().zip(), `customer360_run_seed${shown.seed}_${shown.customers}.zip`, ZIP_TYPE));
   }
 
   return (
     <div className="run-status">
-      <button type="button" className="small" onClick={downloadZip} disabled={!shown || zipping}>
-        {zipping ? 'Zipping…' : 'Download run (.zip)'}
+      <button type="button" className="small" onClick={downloadZip} disabled={!shown || dl.busy !== null}>
+        {dl.busy ? 'Zipping…' : 'Download run (.zip)'}
       </button>
-      {zipError && (
+      {dl.error && (
         <p className="field-error" role="alert">
-          Zip failed: {zipError}
+          Zip failed: {dl.error}
         </p>
       )}
     </div>

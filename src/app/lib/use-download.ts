@@ -1,6 +1,7 @@
-// One download at a time per place on screen: which one is being made, and why the last one failed.
+// One download at a time per place on screen (a table's toolbar, a card, the run header): which one
+// is being made, and why the last one failed, so every download button says the same things.
 import { useCallback, useState } from 'react';
-import { errorMessage } from '../../../worker/client';
+import { errorMessage } from '../../worker/client';
 
 export interface Download {
   /** Key of the download being made, null when none is. */

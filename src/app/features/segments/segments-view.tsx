@@ -12,6 +12,7 @@ import { useWorkerQuery } from '../../lib/use-worker-query';
 import { useChartTheme, type ChartTheme } from '../../lib/use-color-scheme';
 import { formatCount, formatPercent, groupDigits } from '../../lib/format';
 import { ChartCard } from '../../components/chart-card';
+import { compactNumber, tooltipProps } from '../../lib/chart-props';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import type { Filter, PageResult, TableInfo } from '../../../worker/api';
 import type { PipelineApi } from '../../../worker/api';
@@ -56,7 +57,6 @@ async function loadFacts(api: Remote<PipelineApi>, info: TableInfo, segments: st
 }
 
 const num = (s: string | undefined) => (s === undefined || s === '' ? 0 : Number(s));
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 export function SegmentsView() {
   const { summary } = useRun();
@@ -131,7 +131,7 @@ export function SegmentsView() {
             >
               <CartesianGrid stroke={theme.grid} horizontal={false} />
               <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-              <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+              <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
               <ChartTooltip {...tooltipProps(theme)} formatter={(v) => formatCount(Number(v))} />
               <Later>
                 <Bar dataKey="customers" name="Customers" cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false}>
@@ -178,7 +178,7 @@ export function SegmentsView() {
             >
               <CartesianGrid stroke={theme.grid} horizontal={false} />
               <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-              <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+              <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
               <ChartTooltip {...tooltipProps(theme)} formatter={(v) => groupDigits(Number(v).toFixed(2))} />
               <Later>
                 <Bar dataKey="lifetime" name="Lifetime revenue" fill={theme.series[0]} cursor="pointer" onClick={(d) => openSegment(d.payload.segment)} isAnimationActive={false} />
@@ -192,15 +192,6 @@ export function SegmentsView() {
       </div>
     </div>
   );
-}
-
-function tooltipProps(theme: ChartTheme) {
-  return {
-    contentStyle: { background: theme.tooltipBg, border: `1px solid ${theme.grid}`, color: theme.text, fontSize: 14 },
-    labelStyle: { color: theme.text, fontWeight: 600 },
-    itemStyle: { color: theme.text },
-    cursor: { fill: theme.grid, fillOpacity: 0.35 },
-  };
 }
 
 function SegmentLink({ segment, filters = [] }: { segment: string; filters?: Filter[] }) {
@@ -345,7 +336,7 @@ function StackedBySegmentCard(p: StackedProps) {
         <BarChart width={width} height={300} data={data} margin={{ top: 10, right: 10, bottom: 5, left: 10 }}>
           <CartesianGrid stroke={p.theme.grid} vertical={false} />
           <XAxis dataKey="category" tick={{ fill: p.theme.text, fontSize: 14 }} interval={0} />
-          <YAxis tick={{ fill: p.theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compact.format(v)} />
+          <YAxis tick={{ fill: p.theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} />
           <ChartTooltip {...tooltipProps(p.theme)} formatter={(v) => formatCount(Number(v))} />
           <Later>
             {p.segments.map((s) => (

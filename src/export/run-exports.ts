@@ -8,9 +8,9 @@ import { parquetFiles } from '../io/parquet';
 import { kafkaFiles } from './kafka';
 import { sqlProjectFiles } from './sql';
 import { dataProductReview, REVIEW_PATH } from './review';
+import { EXPORT_KINDS, type ExportKind } from './kinds';
 
-export const EXPORT_KINDS = ['kafka', 'sql', 'parquet'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+export { EXPORT_KINDS, type ExportKind } from './kinds';
 
 export const EXPORT_LABELS: Readonly<Record<ExportKind, string>> = {
   kafka: 'Kafka topics (Debezium change events and keyed event streams)',

@@ -2,6 +2,7 @@
 // friendly; CSV and zip bytes are transferred, not copied.
 import type { ColumnType, Layer } from '../pipeline/table';
 import type { RunParams, RunParamsInput } from '../pipeline/params';
+import type { ExportKind } from '../export/kinds';
 
 export interface Progress {
   /** Stage name: generate, bronze, silver, gold, quality. */
@@ -206,7 +207,7 @@ export interface ActivationChannel {
 /** A file the production exports hold (or the data-product review). */
 export interface ExportEntry {
   readonly path: string;
-  readonly kind: 'review' | 'kafka' | 'sql' | 'parquet';
+  readonly kind: 'review' | ExportKind;
   readonly format: 'markdown' | 'jsonl' | 'sql' | 'yaml' | 'parquet';
   /** Records of a topic, rows of a Parquet table. */
   readonly rows?: number;
@@ -237,7 +238,7 @@ export interface PipelineApi {
    * Every file of the run tree with run_manifest.json, the data-product review, and the asked-for
    * production exports (under export/), as one zip.
    */
-  zip(exports?: readonly ('kafka' | 'sql' | 'parquet')[]): Promise<Uint8Array>;
+  zip(exports?: readonly ExportKind[]): Promise<Uint8Array>;
   /** One table as Parquet, typed from its schema; only the filtered, sorted view when one is given. */
   parquet(path: string, view?: Omit<PageRequest, 'path' | 'offset' | 'limit'>): Promise<Uint8Array>;
   /** The data-product review of the run, as Markdown. */

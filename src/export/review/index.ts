@@ -4,4 +4,4 @@ export { REVIEW_TITLE, SECTION_HEADINGS } from './headings';
 export { IMPROVEMENT_RULES, rankImprovements, TRIGGERS, type ImprovementMeasures } from './improvement-rules';
 export { improvementMeasures } from './improvement-section';
 
-export const REVIEW_PATH = 'reports/data_product_review.md';
+export { REVIEW_PATH } from '../kinds';

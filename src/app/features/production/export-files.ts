@@ -3,9 +3,7 @@
 import type { ExportEntry } from '../../../worker/api';
 import { JSONL_TYPE, MD_TYPE, PARQUET_TYPE, TEXT_TYPE } from '../../lib/download';
 
-export type ExportKind = Exclude<ExportEntry['kind'], 'review'>;
-
-export const EXPORT_KINDS: readonly ExportKind[] = ['kafka', 'sql', 'parquet'];
+export { EXPORT_KINDS, type ExportKind } from '../../../export/kinds';
 
 export const MEDIA_TYPES: Readonly<Record<ExportEntry['format'], string>> = {
   markdown: MD_TYPE,
@@ -20,8 +18,6 @@ export function nameInKind(entry: ExportEntry): string {
   const prefix = `export/${entry.kind}/`;
   return entry.path.startsWith(prefix) ? entry.path.slice(prefix.length) : entry.path;
 }
-
-export const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 export interface FileGroup {
   /** Sub-folder inside the kind's folder; empty for the top level. */

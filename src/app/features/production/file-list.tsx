@@ -4,10 +4,10 @@ import type { MouseEvent } from 'react';
 import type { ExportEntry } from '../../../worker/api';
 import { getPipeline } from '../../../worker/client';
 import { useNav } from '../../shell/nav-context';
-import { formatCount } from '../../lib/format';
+import { fileName, formatCount } from '../../lib/format';
 import { saveBytes } from '../../lib/download';
 import { ErrorState } from '../../components/states';
-import { baseName, groupByFolder, MEDIA_TYPES, nameInKind } from './export-files';
+import { groupByFolder, MEDIA_TYPES, nameInKind } from './export-files';
 import { useDownload } from '../../lib/use-download';
 
 export interface FileListProps {
@@ -31,7 +31,7 @@ export function FileList({ files, countLabel, caption, selected }: FileListProps
   }
 
   function download(entry: ExportEntry) {
-    return dl.start(entry.path, async () => saveBytes(await getPipeline().exportFile(entry.path), baseName(entry.path), MEDIA_TYPES[entry.format]));
+    return dl.start(entry.path, async () => saveBytes(await getPipeline().exportFile(entry.path), fileName(entry.path), MEDIA_TYPES[entry.format]));
   }
 
   return (

@@ -348,4 +348,11 @@ describe('replayOrdersCdc rejects malformed input', () => {
     expect(() => replayOrdersCdc('{"key": {"order_id": "O1"}, "value": {"op": "c"}}')).toThrow(/line 1: value is not a Debezium change event/);
     expect(() => replayOrdersCdc('{"key": {"order_id": "O1"}, "value": {"after": null, "source": null, "op": "d"}}')).toThrow(/line 1: value is not/);
   });
+
+  it('names the line whose key is not an object or whose row holds a nested value', () => {
+    expect(() => replayOrdersCdc([good[0], '{"key": "O1", "value": null}'].join('\n'))).toThrow(/line 2: the key must be an object/);
+    const nested = JSON.parse(good[0]);
+    nested.value.after.amount = { value: '1.00' };
+    expect(() => replayOrdersCdc([good[0], JSON.stringify(nested)].join('\n'))).toThrow(/line 2: not a cell value/);
+  });
 });

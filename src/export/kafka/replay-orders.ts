@@ -28,6 +28,10 @@ function parseRecord(line: string, lineNo: number): ChangeRecord {
   if (typeof rec !== 'object' || rec === null || !('key' in rec) || !('value' in rec)) {
     throw new Error(`orders.cdc.jsonl line ${lineNo}: expected {"key", "value"}`);
   }
+  const key = (rec as ChangeRecord).key;
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) {
+    throw new Error(`orders.cdc.jsonl line ${lineNo}: the key must be an object like {"order_id": "O00000001"}`);
+  }
   const value = (rec as ChangeRecord).value;
   if (value !== null && (typeof value.source !== 'object' || value.source === null || !('after' in value))) {
     throw new Error(`orders.cdc.jsonl line ${lineNo}: value is not a Debezium change event`);
@@ -63,7 +67,11 @@ export function replayOrdersCdc(jsonl: string): Table {
   jsonlLines(jsonl).forEach((line, i) => {
     const rec = parseRecord(line, i + 1);
     if (rec.value === null) return; // a tombstone only tells compaction the key is gone
-    rows.push(rawRowOf(rec, rec.value));
+    try {
+      rows.push(rawRowOf(rec, rec.value));
+    } catch (e) {
+      throw new Error(`orders.cdc.jsonl line ${i + 1}: ${(e as Error).message}`);
+    }
   });
   // tableFromText reads CSV cell text, which has text columns neutralised; doing the same first makes
   // its un-neutralising exact, so the rows are stored as a re-read of raw/orders.csv would store them.

@@ -2,17 +2,17 @@
 // `--export all` writes, plus the data-product review. Bytes are made when asked for, one file at a
 // time, so a listing or a preview never builds a 50 MB topic.
 import type { PipelineRun } from '../pipeline/run';
-import { parquetPath } from '../io/parquet';
-import { isLandingColumn, parquetElement } from '../io/parquet';
+import { isLandingColumn, parquetElement, parquetPath } from '../io/parquet';
 import { TOPICS, topicRecordCount } from '../export/kafka';
-import { EXPORT_KINDS, exportFilesOf, reviewFile, type ExportKind } from '../export/run-exports';
+import { EXPORT_KINDS, exportFilesOf, reviewFile } from '../export/run-exports';
+import { REVIEW_PATH } from '../export/kinds';
 import type { ExportEntry, ExportPreview } from './api';
 
 const PREVIEW_LINES = 40;
 const PREVIEW_CHARS = 64_000;
 
 export function exportListing(run: PipelineRun): ExportEntry[] {
-  const entries: ExportEntry[] = [{ path: reviewFile(run).path, kind: 'review', format: 'markdown' }];
+  const entries: ExportEntry[] = [{ path: REVIEW_PATH, kind: 'review', format: 'markdown' }];
   const tableOf = new Map([...run.tables].map(([path, t]) => [parquetPath(path), t]));
   for (const kind of EXPORT_KINDS) {
     for (const f of exportFilesOf(run, kind)) {
@@ -37,7 +37,7 @@ function rowsOfTopic(run: PipelineRun, path: string): number | undefined {
 }
 
 function fileOf(run: PipelineRun, path: string) {
-  if (path === reviewFile(run).path) return reviewFile(run);
+  if (path === REVIEW_PATH) return reviewFile(run);
   const kind = EXPORT_KINDS.find((k) => path.startsWith(`export/${k}/`));
   const file = kind ? exportFilesOf(run, kind).find((f) => f.path === path) : undefined;
   if (!file) throw new Error(`no export file "${path}" in this run`);
@@ -96,4 +96,3 @@ function parquetPreview(run: PipelineRun, path: string): ExportPreview {
   };
 }
 
-export type { ExportKind };

@@ -57,6 +57,8 @@ interface State {
   readonly previousIdentity: IdentitySnapshot | null;
   manifest?: RunManifest;
   exportList?: readonly ExportEntry[];
+  /** The data-product review, made on the first visit of the Production view. */
+  review?: string;
 }
 
 const VIEW_CACHE_LIMIT = 16;
@@ -160,7 +162,11 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
       const table = tableOf(path);
       return view ? tableToParquet(table, rowsOf(path, view)) : tableToParquet(table);
     }),
-    reviewMarkdown: guard(async () => dataProductReview(current().run)),
+    reviewMarkdown: guard(async () => {
+      const s = current();
+      s.review ??= dataProductReview(s.run);
+      return s.review;
+    }),
     exports: guard(async () => {
       const s = current();
       s.exportList ??= exportListing(s.run);

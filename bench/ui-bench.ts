@@ -20,29 +20,11 @@ interface Figure {
   note?: string;
 }
 
-/**
- * Runs `action` in the page and waits until the data table has answered a new request. The page
- * code is a string: tsx would otherwise wrap named functions in a helper the page does not have.
- */
-async function tableLatency(page: Page, action: string): Promise<number> {
-  const script = `(async () => {
-    const scroll = () => document.querySelector('.data-table .table-scroll');
-    const before = scroll() && scroll().dataset.request;
-    const t0 = performance.now();
-    ${action}
-    await new Promise((resolve, reject) => {
-      const limit = t0 + 60000;
-      const check = () => {
-        const el = scroll();
-        if (el && el.dataset.request !== before && el.dataset.ready === 'true') resolve();
-        else if (performance.now() > limit) reject(new Error('no rows within 60 s'));
-        else requestAnimationFrame(check);
-      };
-      check();
-    });
-    return performance.now() - t0;
-  })()`;
-  return (await page.evaluate(script)) as number;
+const SCROLL = `document.querySelector('.data-table .table-scroll')`;
+
+/** Runs `action` in the page and waits until the data table has answered a new request. */
+function tableLatency(page: Page, action: string): Promise<number> {
+  return latencyUntil(page, `const before = ${SCROLL}?.dataset.request; ${action}`, `${SCROLL}?.dataset.request !== before && ${SCROLL}?.dataset.ready === 'true'`);
 }
 
 const clickHeader = (name: string) =>

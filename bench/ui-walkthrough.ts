@@ -1,6 +1,8 @@
 // An ordinary walk through every view of the built site, with the main thread's longest task in
 // each step (Long Tasks API). The target: none over 50 ms at the default size.
-//   npx tsx bench/ui-walkthrough.ts [--customers 5000] [--seed 21]   (after `npm run build`)
+//   npx tsx bench/ui-walkthrough.ts [--customers 5000] [--seed 21] [--walks 1]   (after `npm run build`)
+// One walk on this 2-core machine is noisy; --walks N repeats it and prints, per step, how many
+// walks had a task over 50 ms and the worst one.
 // bench/ui-bench.ts runs the same walk at 5,000 and at its large size.
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright';
@@ -88,18 +90,37 @@ export function printWalkthrough(customers: number, figures: readonly StepFigure
   console.log(`longest task in the walk: ${worst ? `${worst.toFixed(0)} ms` : 'none over 50 ms'}`);
 }
 
+/** Per step over several walks: in how many a task went over 50 ms, and the worst task. */
+export function printWalkSummary(all: readonly (readonly StepFigure[])[]): void {
+  console.log(`\nOver ${all.length} walks: per step, walks with a task over 50 ms and the longest task`);
+  for (let i = 0; i < all[0].length; i++) {
+    const steps = all.map((w) => w[i]);
+    const over = steps.filter((f) => f.longest > 0).length;
+    const worst = Math.max(0, ...steps.map((f) => f.longest));
+    console.log(`${steps[0].step.padEnd(44)} ${String(over).padStart(2)} of ${all.length}  ${worst ? `${worst.toFixed(0)} ms` : '—'}`);
+  }
+  const clean = all.filter((w) => w.every((f) => f.longest === 0)).length;
+  console.log(`walks with no task over 50 ms: ${clean} of ${all.length}`);
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const arg = (name: string, fallback: number) => {
     const i = argv.indexOf(name);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
   const run = { seed: arg('--seed', 21), customers: arg('--customers', 5000) };
+  const walks = arg('--walks', 1);
   const port = Number(process.env.UI_BENCH_PORT ?? 4179);
   const preview = await startPreview(port);
   const browser = await chromium.launch(await chromiumLaunchOptions());
   try {
     console.log(`browser: Chromium ${browser.version()}`);
-    printWalkthrough(run.customers, await walkthrough(browser, `http://localhost:${port}/`, run));
+    const all: StepFigure[][] = [];
+    for (let w = 0; w < walks; w++) {
+      all.push(await walkthrough(browser, `http://localhost:${port}/`, run));
+      printWalkthrough(run.customers, all[w]);
+    }
+    if (walks > 1) printWalkSummary(all);
   } finally {
     await browser.close();
     stopPreview(preview);

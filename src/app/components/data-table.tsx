@@ -19,6 +19,7 @@ import { fileName, formatCell, formatCount, isNumeric, TYPE_LABELS } from '../li
 import { useWorkerQuery } from '../lib/use-worker-query';
 import { PAGE_SIZES, type ScreenState } from '../lib/url-state';
 import { useProgressiveRows } from '../lib/use-progressive-rows';
+import { useColumnWidths } from '../lib/use-column-widths';
 import { CSV_TYPE, PARQUET_TYPE, saveBytes } from '../lib/download';
 import { useDownload } from '../lib/use-download';
 import { getPipeline } from '../../worker/client';
@@ -95,6 +96,11 @@ function visibilityState(info: TableInfo, cols: readonly string[] | undefined, d
   if (!shown) return {};
   const set = new Set(shown);
   return Object.fromEntries(info.columns.map((c) => [c.name, set.has(c.name)]));
+}
+
+function cellClass(type: ColumnInfo['type'], wraps: boolean): string | undefined {
+  const cls = (isNumeric(type) ? 'num' : '') + (wraps ? ' wraps' : '');
+  return cls.trim() || undefined;
 }
 
 export function DataTable(props: DataTableProps) {
@@ -191,6 +197,12 @@ export function DataTable(props: DataTableProps) {
   const filtered = req.filters!.length > 0 || !!req.search || req.sort!.length > 0;
 
   const visibleCount = table.getVisibleLeafColumns().length;
+  const tableRef = useRef<HTMLTableElement>(null);
+  // Custom cells (badges, wrapping text) size themselves: those tables keep the automatic layout.
+  const widths = useColumnWidths(tableRef, info, rows, !props.renderCell);
+  const colIndex = useMemo(() => new Map(info.columns.map((c, i) => [c.name, i])), [info]);
+  const visibleIds = table.getVisibleLeafColumns().map((c) => c.id);
+  const fixedWidth = widths ? visibleIds.reduce((sum, id) => sum + widths.px[colIndex.get(id)!], 0) : 0;
   const captionId = `${uid}-caption`;
 
   return (
@@ -245,13 +257,20 @@ export function DataTable(props: DataTableProps) {
       {dl.error && <ErrorState title="Download failed" message={dl.error} />}
       {result.error && <ErrorState title="Could not load rows" message={result.error} />}
       <div className="table-scroll" aria-busy={loading} data-request={reqKey} data-ready={!loading && drawn === rows.length ? 'true' : 'false'}>
-        <table>
+        <table ref={tableRef} className={widths ? 'fixed' : undefined} style={widths ? { width: `max(100%, ${fixedWidth}px)` } : undefined}>
           <caption id={captionId}>
             {props.caption}
             <span className="caption-count">
               {page ? (total === 0 ? ' — no rows match' : ` — rows ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`) : ''}
             </span>
           </caption>
+          {widths && (
+            <colgroup>
+              {visibleIds.map((id) => (
+                <col key={id} style={{ width: widths.px[colIndex.get(id)!] }} />
+              ))}
+            </colgroup>
+          )}
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -290,7 +309,7 @@ export function DataTable(props: DataTableProps) {
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.slice(0, drawn).map((row) => {
+            {table.getRowModel().rows.slice(0, drawn).map((row, r) => {
               const original = row.original;
               const open = props.onOpenRow;
               return (
@@ -312,7 +331,7 @@ export function DataTable(props: DataTableProps) {
                     const custom = props.renderCell?.(c, text, original);
                     const isOpen = open && props.openColumn === c.name;
                     return (
-                      <td key={cell.id} className={isNumeric(c.type) ? 'num' : undefined}>
+                      <td key={cell.id} className={cellClass(c.type, !!widths?.wraps(r, colIndex.get(c.name)!))}>
                         {isOpen ? (
                           <button type="button" className="link-button" onClick={() => open(original)} aria-label={props.openLabel?.(original)}>
                             {text}

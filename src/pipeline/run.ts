@@ -18,7 +18,7 @@ import { supportTicketsClean, type SupportTicketsClean } from './silver/support-
 import { campaignEventsClean, type CampaignEventsClean } from './silver/campaign-events-clean';
 import { consentEventsClean, type ConsentEventsClean } from './silver/consent-events-clean';
 import { quarantine } from './silver/quarantine';
-import { customer360, type Customer360 } from './gold/customer-360';
+import { customer360, type Customer360, type Customer360Inputs } from './gold/customer-360';
 import { segmentSummary } from './gold/segment-summary';
 import { kpiRows, kpiSummary } from './gold/kpi-summary';
 import { activationAudiences, type Activation } from './gold/activation';
@@ -99,14 +99,24 @@ function runStages(params: RunParams, options: RunOptions, generate: () => Gener
 
   const sources = stage('generate', 0, generate);
   const rawOf = (s: SourceName): Table => sources[s];
-  const bronze = stage('bronze', 1, () => mapSources((s) => landBronze(rawOf(s), nowMs)));
+  const bronze = stage('bronze', 1, () => landAll(sources, nowMs));
   const { reasons, silver } = stage('silver', 2, () => buildSilver(params, nowMs, rawOf));
   const gold = stage('gold', 3, () => buildGold(silver, nowMs));
   const quality = stage('quality', 4, () => buildQualityReport({ params, nowMs, sources, bronze, reasons, silver, gold }));
   options.onProgress?.({ stage: 'quality', done: STAGES.length, total: STAGES.length });
+  return assembleRun({ params, nowMs, sources, bronze, reasons, silver, gold, quality }, timings);
+}
 
+/** Bronze for every source. */
+export function landAll(sources: GeneratedSources, nowMs: number): Record<SourceName, Table> {
+  return mapSources((s) => landBronze(sources[s], nowMs));
+}
+
+/** A run from its stages' outputs: every CSV table of the run tree, in tree order, by path. */
+export function assembleRun(parts: Omit<PipelineRun, 'tables' | 'timings'>, timings: PipelineRun['timings']): PipelineRun {
+  const { sources, bronze, silver, gold, quality } = parts;
   const tables = new Map<string, Table>();
-  for (const s of SOURCE_NAMES) tables.set(rawOf(s).schema.path, rawOf(s));
+  for (const s of SOURCE_NAMES) tables.set(sources[s].schema.path, sources[s]);
   for (const s of SOURCE_NAMES) tables.set(bronze[s].schema.path, bronze[s]);
   for (const t of [silver.identityTable, silver.profile.table, silver.orders.table, silver.clicks.table, silver.tickets.table,
     silver.campaigns.table, silver.consent.table, silver.quarantine]) tables.set(t.schema.path, t);
@@ -114,8 +124,7 @@ function runStages(params: RunParams, options: RunOptions, generate: () => Gener
     gold.activation.ads]) tables.set(t.schema.path, t);
   tables.set(quality.table.schema.path, quality.table);
   tables.set(sources.personMap.schema.path, sources.personMap);
-
-  return { params, nowMs, sources, bronze, reasons, silver, gold, quality, tables, timings };
+  return { ...parts, tables, timings };
 }
 
 function mapSources<T>(f: (s: SourceName) => T): Record<SourceName, T> {
@@ -127,10 +136,20 @@ function mapSources<T>(f: (s: SourceName) => T): Record<SourceName, T> {
 function buildSilver(params: RunParams, nowMs: number, rawOf: (s: SourceName) => Table) {
   // Quarantine comes before any deduplication or CDC collapse.
   const reasons = mapSources((s) => validateTable(rawOf(s), VALIDATION_SPECS[s], nowMs));
+  return { reasons, silver: silverFrom(rawOf, reasons, (records) => resolveIdentities(records, params)) };
+}
+
+/**
+ * The silver tables from each row's validation result and an identity resolution: the batch
+ * resolves identities itself, the live stream passes the people its incremental graph holds.
+ */
+export function silverFrom(
+  rawOf: (s: SourceName) => Table, reasons: Readonly<Record<SourceName, Uint8Array>>, resolve: (records: CustomerRecords) => ResolvedIdentities,
+): Silver {
   const records = dedupeCustomerRecords(rawOf('customers'), reasons.customers);
-  const identities = resolveIdentities(records, params);
+  const identities = resolve(records);
   const lookup = customerLookup(records, identities);
-  const silver: Silver = {
+  return {
     records,
     identities,
     identityTable: customerIdentity(records, identities),
@@ -142,16 +161,23 @@ function buildSilver(params: RunParams, nowMs: number, rawOf: (s: SourceName) =>
     consent: consentEventsClean(rawOf('consent_events'), reasons.consent_events, lookup),
     quarantine: quarantine(SOURCE_NAMES.map((s) => ({ raw: rawOf(s), reasons: reasons[s] }))),
   };
-  return { reasons, silver };
 }
 
 /** The gold stage on its own: pure in the silver tables and `now` (the benchmark repeats it). */
 export function buildGold(silver: Silver, nowMs: number): Gold {
-  const keys = silver.identities.keys;
-  const c360 = customer360({
-    keys, profile: silver.profile, orders: silver.orders, clicks: silver.clicks, tickets: silver.tickets,
+  return goldFrom(silver, customer360(customer360Inputs(silver, nowMs)));
+}
+
+export function customer360Inputs(silver: Silver, nowMs: number): Customer360Inputs {
+  return {
+    keys: silver.identities.keys, profile: silver.profile, orders: silver.orders, clicks: silver.clicks, tickets: silver.tickets,
     campaigns: silver.campaigns, consent: silver.consent, nowMs,
-  });
+  };
+}
+
+/** The gold marts that follow from customer_360 (the batch folds it, the live stream keeps it). */
+export function goldFrom(silver: Silver, c360: Customer360): Gold {
+  const keys = silver.identities.keys;
   let anonymous = 0;
   for (let i = 0; i < silver.clicks.person.length; i++) if (silver.clicks.person[i] < 0) anonymous++;
   return {

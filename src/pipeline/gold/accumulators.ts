@@ -113,3 +113,75 @@ function laterConsent(ts: number, id: number, bestTs: number, bestId: number): b
   const b = Number.isNaN(bestTs) ? -Infinity : bestTs;
   return a > b || (a === b && id > bestId);
 }
+
+// The live stream keeps the same accumulators per person and needs three more operations: grow
+// (people appear), take a ticket back (its email's owner changed), and merge two people.
+
+/** A copy with room for `people` people; the first `acc.people` keep their values. */
+export function grownAccumulators(acc: Accumulators, people: number): Accumulators {
+  const next = emptyAccumulators(people, acc.nowMs, acc.consentLatest.length);
+  for (const key of Object.keys(acc) as (keyof Accumulators)[]) {
+    const from = acc[key], to = next[key];
+    if (from instanceof Float64Array && to instanceof Float64Array) to.set(from);
+  }
+  acc.consentLatest.forEach((latest, i) => next.consentLatest[i].set(latest));
+  return next;
+}
+
+/** The inverse of addTicket: ticket fields are sums, so a ticket can be taken back exactly. */
+export function removeTicket(acc: Accumulators, p: number, isOpen: boolean, csat: number): void {
+  acc.ticketsTotal[p]--;
+  if (isOpen) acc.ticketsOpen[p]--;
+  if (!Number.isNaN(csat)) {
+    acc.csatSum[p] -= csat;
+    acc.csatCount[p]--;
+  }
+}
+
+/** Clears person p's order fields (to fold its current orders again: min and max cannot be taken back). */
+export function clearOrders(acc: Accumulators, p: number): void {
+  acc.ordersCount[p] = acc.revenueCents[p] = acc.orders90d[p] = acc.revenue90dCents[p] = 0;
+  acc.firstOrderAt[p] = acc.lastOrderAt[p] = NaN;
+}
+
+export function clearClicks(acc: Accumulators, p: number): void {
+  acc.productViews30d[p] = acc.addToCart30d[p] = 0;
+  acc.lastSeenAt[p] = NaN;
+}
+
+/** Clears everything but the ticket fields (those follow their email's owner, see the live engine). */
+export function clearAllButTickets(acc: Accumulators, p: number): void {
+  clearOrders(acc, p);
+  clearClicks(acc, p);
+  acc.campaignSent90d[p] = acc.campaignOpened90d[p] = acc.campaignClicked90d[p] = 0;
+  for (const latest of acc.consentLatest) latest[p] = -1;
+  acc.consentUpdatedAt[p] = NaN;
+}
+
+const minOf = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : a < b ? a : b);
+const maxOf = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : a > b ? a : b);
+
+/**
+ * Person `from` merged into person `into` (two people linked by a new record): counts and sums
+ * add, first and last times take the min and max, each consent purpose keeps the later event by
+ * the same (event_ts, event_id) order a single fold uses. Ticket fields are left alone.
+ */
+export function mergeInto(acc: Accumulators, into: number, from: number, consentTs: Float64Array, consentId: Float64Array): void {
+  acc.ordersCount[into] += acc.ordersCount[from];
+  acc.revenueCents[into] += acc.revenueCents[from];
+  acc.orders90d[into] += acc.orders90d[from];
+  acc.revenue90dCents[into] += acc.revenue90dCents[from];
+  acc.firstOrderAt[into] = minOf(acc.firstOrderAt[into], acc.firstOrderAt[from]);
+  acc.lastOrderAt[into] = maxOf(acc.lastOrderAt[into], acc.lastOrderAt[from]);
+  acc.productViews30d[into] += acc.productViews30d[from];
+  acc.addToCart30d[into] += acc.addToCart30d[from];
+  acc.lastSeenAt[into] = maxOf(acc.lastSeenAt[into], acc.lastSeenAt[from]);
+  acc.campaignSent90d[into] += acc.campaignSent90d[from];
+  acc.campaignOpened90d[into] += acc.campaignOpened90d[from];
+  acc.campaignClicked90d[into] += acc.campaignClicked90d[from];
+  for (const latest of acc.consentLatest) {
+    const a = latest[into], b = latest[from];
+    if (b >= 0 && (a < 0 || laterConsent(consentTs[b], consentId[b], consentTs[a], consentId[a]))) latest[into] = b;
+  }
+  acc.consentUpdatedAt[into] = maxOf(acc.consentUpdatedAt[into], acc.consentUpdatedAt[from]);
+}

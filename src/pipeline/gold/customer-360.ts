@@ -100,7 +100,8 @@ export function customer360(inp: Customer360Inputs): Customer360 {
   return derive(inp, acc, sessions30d);
 }
 
-function derive(inp: Customer360Inputs, acc: Accumulators, sessions30d: Float64Array): Customer360 {
+/** customer_360 from folded accumulators (a batch fold, or the live stream's state) and sessions in 30d. */
+export function derive(inp: Customer360Inputs, acc: Accumulators, sessions30d: Float64Array): Customer360 {
   const { profile } = inp;
   const { days, avgOrder, avgCsat, segment, tier, risk, band } = scores(acc, sessions30d);
   const { consent, canEmail, canSms, canAds } = consentColumns(acc.consentLatest, inp.consent, profile);

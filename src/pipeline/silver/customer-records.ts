@@ -117,7 +117,7 @@ function overridesAt(overrides: ReadonlyMap<number, string> | undefined, rows: I
  * Raw text of one column at `rows` (null when empty), as cellText gives it: text columns are read
  * directly, other kinds and the rows carrying raw override text go through cellText.
  */
-function textsAt(raw: Table, name: string, rows: Int32Array): (string | null)[] {
+export function textsAt(raw: Table, name: string, rows: Int32Array): (string | null)[] {
   const i = columnIndex(raw.schema, name);
   const col = raw.columns[i], type = raw.schema.columns[i].type;
   const out = new Array<string | null>(rows.length);

@@ -1,0 +1,559 @@
+// The Customer 360 built one arriving row at a time. Each row is validated (quarantined with its
+// reason), deduplicated or CDC-upserted, attributed to a record, and folded into its person's
+// accumulators with the same fold functions the batch gold stage uses. Identity changes (a new
+// record linking two people, a placeholder unlinking them) move whole accumulators: merges add
+// two people's accumulators, splits fold each piece again from its records' events.
+// See docs/live-mode.md for what each part of the state keeps and why.
+import type { RunParams } from '../params';
+import type { Table } from '../table';
+import type { SourceName } from '../run';
+import { SOURCE_NAMES } from '../run';
+import { CONSENT_PURPOSES } from '../schema/enums';
+import { rowValidator, VALIDATION_SPECS, type ReasonCode } from '../silver/validate';
+import type { Accumulators } from '../gold/accumulators';
+import {
+  addCampaignEvent, addClick, addConsentEvent, addOrder, addTicket, clearAllButTickets, clearClicks, clearOrders,
+  emptyAccumulators, grownAccumulators, mergeInto, removeTicket, WINDOW_30D,
+} from '../gold/accumulators';
+import { arrivalOrder, type ArrivalOrder } from './arrival-order';
+import { decodeMessages, type Messages } from './decode';
+import { IdentityGraph } from './identity-graph';
+import { DenseSlots } from './dense-slots';
+
+export const CHANGE_KINDS = [
+  'quarantined', 'duplicate', 'profile_created', 'profile_updated', 'record_superseded', 'profiles_merged', 'profile_split',
+  'order_upserted', 'order_deleted', 'cdc_ignored', 'device_stitched', 'event_applied', 'unattributed',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+const K = Object.fromEntries(CHANGE_KINDS.map((k, i) => [k, i])) as Record<ChangeKind, number>;
+
+/** Entries the ticker ring keeps (a power of two). */
+export const TICKER_SIZE = 256;
+
+export interface LiveOptions {
+  /** Watermark = latest event time seen on a topic minus this; older events are late. */
+  readonly allowedLatenessMs: number;
+}
+
+export const DEFAULT_ALLOWED_LATENESS_MS = 60 * 60 * 1000;
+
+/** Per topic counters a consumer would report. */
+export interface TopicState {
+  /** Next offset to read: rows consumed so far. */
+  consumed: number;
+  readonly end: number;
+  quarantined: number;
+  duplicates: number;
+  late: number;
+  /** Latest event time among accepted rows (freshness), NaN before any. */
+  latestAccepted: number;
+  /** Latest event time seen on the topic (its watermark is this minus the allowed lateness). */
+  maxEventTime: number;
+}
+
+export class LiveCustomer360 {
+  readonly messages: Messages;
+  readonly arrivals: ArrivalOrder;
+  readonly reasons: Record<SourceName, Uint8Array>;
+  readonly topics: Record<SourceName, TopicState>;
+  readonly graph: IdentityGraph;
+  acc: Accumulators;
+  /** Distinct sessions in the 30-day window per person, for sessions_30d. */
+  readonly sessions: (Set<number> | undefined)[] = [];
+  /** Arrivals applied so far. */
+  position = 0;
+  readonly counts = new Float64Array(CHANGE_KINDS.length);
+  /** Person of the last change, for a view following one profile. */
+  lastPerson = -1;
+  lastKind = -1;
+  /**
+   * The latest changes for a ticker, as a ring of TICKER_SIZE entries: arrival index, change kind
+   * (index in CHANGE_KINDS) and person (-1 none). `tickerCount` is the number ever written.
+   */
+  readonly tickerArrival = new Int32Array(TICKER_SIZE);
+  readonly tickerKind = new Int8Array(TICKER_SIZE);
+  readonly tickerPerson = new Int32Array(TICKER_SIZE);
+  tickerCount = 0;
+  private current = -1;
+
+  private readonly validators: ((row: number) => ReasonCode)[];
+  // The same per source, by index in SOURCE_NAMES (no string keys in the per-row path).
+  private readonly topicList: TopicState[];
+  private readonly reasonList: Uint8Array[];
+  private readonly eventTimes: Float64Array[];
+  private readonly nowMs: number;
+  // customers
+  private readonly exists: Uint8Array;
+  private readonly customerRow: Int32Array;
+  private readonly customerUpdated: Float64Array;
+  // orders (CDC): per order, its current change
+  private readonly orderSlot: DenseSlots;
+  private readonly orderRow: Int32Array;
+  private readonly orderLsn: Float64Array;
+  private readonly orderRec: Int32Array;
+  private readonly ordersOf: (number[] | undefined)[] = [];
+  // event ids already accepted (first arrival wins)
+  private readonly seen: Record<'clickstream' | 'support_tickets' | 'campaign_events' | 'consent_events', DenseSlots>;
+  private readonly seenFlags: Record<'clickstream' | 'support_tickets' | 'campaign_events' | 'consent_events', Uint8Array>;
+  // clicks: own web id events per record; anonymous events per device; device → its latest logged-in event
+  private readonly clicksOf: (number[] | undefined)[] = [];
+  private readonly deviceSlot: DenseSlots;
+  private readonly deviceBest: Int32Array;
+  private readonly anonymousOf: (number[] | undefined)[] = [];
+  private readonly devicesOf: (number[] | undefined)[] = [];
+  // campaigns and consent per record
+  private readonly campaignsOf: (number[] | undefined)[] = [];
+  private readonly consentOf: (number[] | undefined)[] = [];
+  // tickets per email value: their sums, and the person that owns the email
+  private readonly ticketsOfEmail: (number[] | undefined)[] = [];
+  private readonly emailOwner: Int32Array;
+  private readonly emailsToCheck: number[] = [];
+  private readonly emailQueued: Uint8Array;
+  private readonly since30d: number;
+
+  constructor(
+    readonly params: RunParams,
+    readonly nowMs_: number,
+    raw: Readonly<Record<SourceName, Table>>,
+    bronze: Readonly<Record<SourceName, Table>>,
+    readonly options: LiveOptions = { allowedLatenessMs: DEFAULT_ALLOWED_LATENESS_MS },
+  ) {
+    this.nowMs = nowMs_;
+    this.since30d = nowMs_ - WINDOW_30D;
+    this.messages = decodeMessages(raw);
+    this.arrivals = arrivalOrder(bronze);
+    this.validators = SOURCE_NAMES.map((s) => rowValidator(raw[s], VALIDATION_SPECS[s], nowMs_));
+    this.reasons = Object.fromEntries(SOURCE_NAMES.map((s) => [s, new Uint8Array(raw[s].rowCount)])) as Record<SourceName, Uint8Array>;
+    this.topics = Object.fromEntries(SOURCE_NAMES.map((s) => [s, {
+      consumed: 0, end: raw[s].rowCount, quarantined: 0, duplicates: 0, late: 0, latestAccepted: NaN, maxEventTime: NaN,
+    }])) as Record<SourceName, TopicState>;
+    this.topicList = SOURCE_NAMES.map((s) => this.topics[s]);
+    this.reasonList = SOURCE_NAMES.map((s) => this.reasons[s]);
+    this.eventTimes = SOURCE_NAMES.map((s) => this.messages.eventTime[s]);
+    const slots = this.messages.slots.count;
+    this.exists = new Uint8Array(slots);
+    this.customerRow = new Int32Array(slots).fill(-1);
+    this.customerUpdated = new Float64Array(slots);
+    const m = this.messages;
+    this.orderSlot = new DenseSlots(m.orders.orderId);
+    this.orderRow = new Int32Array(this.orderSlot.count).fill(-1);
+    this.orderLsn = new Float64Array(this.orderSlot.count);
+    this.orderRec = new Int32Array(this.orderSlot.count).fill(-1);
+    this.seen = {
+      clickstream: new DenseSlots(m.clickstream.eventId), support_tickets: new DenseSlots(m.support_tickets.ticketId),
+      campaign_events: new DenseSlots(m.campaign_events.eventId), consent_events: new DenseSlots(m.consent_events.eventId),
+    };
+    this.seenFlags = {
+      clickstream: new Uint8Array(this.seen.clickstream.count), support_tickets: new Uint8Array(this.seen.support_tickets.count),
+      campaign_events: new Uint8Array(this.seen.campaign_events.count), consent_events: new Uint8Array(this.seen.consent_events.count),
+    };
+    this.deviceSlot = new DenseSlots(m.clickstream.device);
+    this.deviceBest = new Int32Array(this.deviceSlot.count).fill(-1);
+    const emails = m.valueIds[0].values.length;
+    this.emailOwner = new Int32Array(emails).fill(-1);
+    this.emailQueued = new Uint8Array(emails);
+    // People are at most the records plus the pieces of splits: room for the records up front.
+    this.acc = emptyAccumulators(slots + 1024, nowMs_, CONSENT_PURPOSES.length);
+    this.graph = new IdentityGraph(slots, params.placeholderThreshold, params.link, {
+      created: (c) => this.personCreated(c),
+      merged: (into, from) => this.personsMerged(into, from),
+      split: (old, pieces) => this.personSplit(old, pieces),
+      emailHoldersChanged: (v) => this.queueEmail(v),
+    });
+  }
+
+  get total(): number {
+    return this.arrivals.row.length;
+  }
+
+  get done(): boolean {
+    return this.position >= this.total;
+  }
+
+  /** Applies up to `n` arrivals; returns how many were applied. */
+  step(n = 1): number {
+    const end = Math.min(this.total, this.position + n);
+    const start = this.position;
+    for (let k = start; k < end; k++) this.apply(k);
+    this.position = end;
+    return end - start;
+  }
+
+  /** Applies arrivals while their `_ingested_at` is at or before `t`. */
+  advanceTo(t: number, max = Infinity): number {
+    let n = 0;
+    while (this.position < this.total && this.arrivals.arrivedAt[this.position] <= t && n < max) {
+      this.apply(this.position++);
+      n++;
+    }
+    return n;
+  }
+
+  private apply(k: number): void {
+    this.current = k;
+    const s = this.arrivals.source[k], row = this.arrivals.row[k];
+    const topic = this.topicList[s];
+    topic.consumed++;
+    const t = this.eventTimes[s][row];
+    if (!Number.isNaN(t)) {
+      if (t < topic.maxEventTime - this.options.allowedLatenessMs) topic.late++;
+      if (!(t <= topic.maxEventTime)) topic.maxEventTime = t;
+    }
+    const reason = this.validators[s](row);
+    this.reasonList[s][row] = reason;
+    if (reason !== 0) {
+      topic.quarantined++;
+      this.note(K.quarantined, -1);
+      return;
+    }
+    let accepted = true;
+    switch (s) {
+      case 0: this.customer(row); break;
+      case 1: this.order(row); break;
+      case 2: accepted = this.click(row); break;
+      case 3: accepted = this.ticket(row); break;
+      case 4: accepted = this.campaign(row); break;
+      case 5: accepted = this.consent(row); break;
+    }
+    if (!accepted) {
+      topic.duplicates++;
+      this.note(K.duplicate, -1);
+    } else if (!Number.isNaN(t) && !(t <= topic.latestAccepted)) topic.latestAccepted = t;
+  }
+
+  private note(kind: number, person: number): void {
+    this.counts[kind]++;
+    this.lastKind = kind;
+    this.lastPerson = person;
+    const at = this.tickerCount++ & (TICKER_SIZE - 1);
+    this.tickerArrival[at] = this.current;
+    this.tickerKind[at] = kind;
+    this.tickerPerson[at] = person;
+  }
+
+  /** Person of a record slot now, -1 when the record does not exist (yet). */
+  personOf(rec: number): number {
+    return rec < 0 ? -1 : this.graph.comp[rec];
+  }
+
+  // --- customers and identity
+
+  private customer(row: number): void {
+    const c = this.messages.customers;
+    const rec = c.rec[row];
+    const updated = Number.isNaN(c.updatedAt[row]) ? -Infinity : c.updatedAt[row];
+    const values = [c.values[0][row], c.values[1][row], c.values[2][row]];
+    if (this.exists[rec] === 0) {
+      this.exists[rec] = 1;
+      this.customerRow[rec] = row;
+      this.customerUpdated[rec] = updated;
+      this.graph.addRecord(rec, values);
+    } else if (updated >= this.customerUpdated[rec]) {
+      // The latest updated_at wins; a tie goes to the later row, which is this one.
+      this.customerRow[rec] = row;
+      this.customerUpdated[rec] = updated;
+      this.graph.setValues(rec, values);
+      this.note(K.profile_updated, this.personOf(rec));
+    } else {
+      this.note(K.record_superseded, this.personOf(rec));
+    }
+    this.settleEmails();
+  }
+
+  private ensureCapacity(c: number): void {
+    if (c < this.acc.people) return;
+    let n = this.acc.people;
+    while (n <= c) n *= 2;
+    this.acc = grownAccumulators(this.acc, n);
+  }
+
+  private personCreated(c: number): void {
+    this.ensureCapacity(c);
+    this.foldPerson(c);
+    this.note(K.profile_created, c);
+  }
+
+  private personsMerged(into: number, from: number): void {
+    mergeInto(this.acc, into, from, this.messages.consent_events.eventTs, this.messages.consent_events.eventId);
+    const a = this.sessions[into], b = this.sessions[from];
+    if (b !== undefined) {
+      if (a === undefined) this.sessions[into] = b;
+      else for (const x of b) a.add(x);
+      this.sessions[from] = undefined;
+    }
+    this.queueEmailsOf(into);
+    this.note(K.profiles_merged, into);
+  }
+
+  private personSplit(_old: number, pieces: readonly number[]): void {
+    for (const p of pieces) {
+      this.ensureCapacity(p);
+      this.foldPerson(p);
+      this.queueEmailsOf(p);
+    }
+    this.note(K.profile_split, pieces[0]);
+  }
+
+  /** Folds every event of a person's records from scratch (a new person, or a piece of a split). */
+  private foldPerson(p: number): void {
+    clearAllButTickets(this.acc, p);
+    this.sessions[p] = undefined;
+    const members = this.graph.members[p];
+    for (let i = 0; i < members.length; i++) {
+      const rec = members[i];
+      this.foldOrdersOf(p, rec);
+      this.foldClicksOf(p, rec);
+      this.foldCampaignsAndConsentOf(p, rec);
+    }
+  }
+
+  private foldCampaignsAndConsentOf(p: number, rec: number): void {
+    const campaigns = this.campaignsOf[rec], consent = this.consentOf[rec];
+    if (campaigns !== undefined) {
+      const m = this.messages.campaign_events;
+      for (let i = 0; i < campaigns.length; i++) addCampaignEvent(this.acc, p, m.eventTs[campaigns[i]], m.type[campaigns[i]]);
+    }
+    if (consent !== undefined) {
+      const m = this.messages.consent_events;
+      for (let i = 0; i < consent.length; i++) addConsentEvent(this.acc, p, m.purpose[consent[i]], consent[i], m.eventTs, m.eventId);
+    }
+  }
+
+  private foldOrdersOf(p: number, rec: number): void {
+    const slots = this.ordersOf[rec];
+    if (slots === undefined) return;
+    const o = this.messages.orders;
+    for (let i = 0; i < slots.length; i++) {
+      const r = this.orderRow[slots[i]];
+      if (o.counted[r] === 1) addOrder(this.acc, p, o.orderTs[r], o.amountCents[r]);
+    }
+  }
+
+  private foldClicksOf(p: number, rec: number): void {
+    const own = this.clicksOf[rec], devices = this.devicesOf[rec];
+    if (own !== undefined) for (let i = 0; i < own.length; i++) this.addClickTo(p, own[i]);
+    if (devices === undefined) return;
+    for (let i = 0; i < devices.length; i++) {
+      const anonymous = this.anonymousOf[devices[i]];
+      if (anonymous !== undefined) for (let j = 0; j < anonymous.length; j++) this.addClickTo(p, anonymous[j]);
+    }
+  }
+
+  private refoldOrders(p: number): void {
+    clearOrders(this.acc, p);
+    const members = this.graph.members[p];
+    for (let i = 0; i < members.length; i++) this.foldOrdersOf(p, members[i]);
+  }
+
+  private refoldClicks(p: number): void {
+    clearClicks(this.acc, p);
+    this.sessions[p] = undefined;
+    for (const rec of this.graph.members[p]) this.foldClicksOf(p, rec);
+  }
+
+  // --- tickets follow their email's owner
+
+  private queueEmail(v: number): void {
+    if (this.emailQueued[v] === 1 || this.ticketsOfEmail[v] === undefined) return;
+    this.emailQueued[v] = 1;
+    this.emailsToCheck.push(v);
+  }
+
+  private queueEmailsOf(p: number): void {
+    const emails = this.graph.values[0];
+    for (const rec of this.graph.members[p]) if (emails[rec] >= 0) this.queueEmail(emails[rec]);
+  }
+
+  /** The person owning an email: its holders are all one person's records and it is no placeholder. */
+  private ownerOf(v: number): number {
+    const holders = this.graph.holders[0][v];
+    if (holders === undefined || holders.length === 0 || this.graph.isPlaceholder(0, v)) return -1;
+    const p = this.graph.comp[holders[0]];
+    for (let k = 1; k < holders.length; k++) if (this.graph.comp[holders[k]] !== p) return -1;
+    return p;
+  }
+
+  /** Moves each queued email's tickets to its owner now (sums, so exactly reversible). */
+  private settleEmails(): void {
+    const t = this.messages.support_tickets;
+    while (this.emailsToCheck.length > 0) {
+      const v = this.emailsToCheck.pop()!;
+      this.emailQueued[v] = 0;
+      const next = this.ownerOf(v), prev = this.emailOwner[v];
+      if (next === prev) continue;
+      for (const r of this.ticketsOfEmail[v]!) {
+        if (prev >= 0) removeTicket(this.acc, prev, t.isOpen[r] === 1, t.csat[r]);
+        if (next >= 0) addTicket(this.acc, next, t.isOpen[r] === 1, t.csat[r]);
+      }
+      this.emailOwner[v] = next;
+    }
+  }
+
+  // --- events
+
+  private firstArrival(source: keyof LiveCustomer360['seen'], row: number): boolean {
+    const slot = this.seen[source].rowSlot[row];
+    const flags = this.seenFlags[source];
+    if (flags[slot] === 1) return false;
+    flags[slot] = 1;
+    return true;
+  }
+
+  private order(row: number): void {
+    const o = this.messages.orders;
+    const slot = this.orderSlot.rowSlot[row];
+    const prev = this.orderRow[slot];
+    if (prev >= 0 && o.lsn[row] < this.orderLsn[slot]) {
+      this.note(K.cdc_ignored, this.personOf(this.orderRec[slot]));
+      return;
+    }
+    const oldRec = this.orderRec[slot];
+    const newRec = o.isDelete[row] === 1 ? -1 : o.rec[row];
+    this.orderRow[slot] = row;
+    this.orderLsn[slot] = o.lsn[row];
+    this.orderRec[slot] = newRec;
+    if (oldRec !== newRec) {
+      if (oldRec >= 0) removeFrom(this.ordersOf[oldRec]!, slot);
+      if (newRec >= 0) (this.ordersOf[newRec] ??= []).push(slot);
+    }
+    const before = this.personOf(oldRec), after = this.personOf(newRec);
+    if (before >= 0) this.refoldOrders(before);
+    if (after >= 0 && after !== before) this.refoldOrders(after);
+    this.note(newRec < 0 && o.isDelete[row] === 1 ? K.order_deleted : K.order_upserted, after >= 0 ? after : before);
+  }
+
+  private addClickTo(p: number, r: number): void {
+    const k = this.messages.clickstream;
+    const t = k.eventTs[r];
+    addClick(this.acc, p, t, k.productView[r] === 1, k.addToCart[r] === 1);
+    if (t > this.since30d && t <= this.nowMs && !Number.isNaN(k.sessionId[r])) (this.sessions[p] ??= new Set()).add(k.sessionId[r]);
+  }
+
+  private click(row: number): boolean {
+    const k = this.messages.clickstream;
+    if (!this.firstArrival('clickstream', row)) return false;
+    const rec = k.rec[row];
+    const hasDevice = !Number.isNaN(k.device[row]);
+    const d = hasDevice ? this.deviceSlot.rowSlot[row] : -1;
+    if (rec >= 0) {
+      (this.clicksOf[rec] ??= []).push(row);
+      const p = this.personOf(rec);
+      if (p >= 0) this.addClickTo(p, row);
+      this.note(p >= 0 ? K.event_applied : K.unattributed, p);
+      if (d >= 0) this.restitch(d, row);
+      return true;
+    }
+    if (d < 0) {
+      this.note(K.unattributed, -1);
+      return true;
+    }
+    (this.anonymousOf[d] ??= []).push(row);
+    const best = this.deviceBest[d];
+    const p = best < 0 ? -1 : this.personOf(k.rec[best]);
+    if (p >= 0) this.addClickTo(p, row);
+    this.note(p >= 0 ? K.event_applied : K.unattributed, p);
+    return true;
+  }
+
+  /** A logged-in event on a device: if it is the device's latest, the device's anonymous events follow it. */
+  private restitch(d: number, row: number): void {
+    const k = this.messages.clickstream;
+    const best = this.deviceBest[d];
+    if (best >= 0 && !isLater(k.eventTs[row], k.eventId[row], k.eventTs[best], k.eventId[best])) return;
+    this.deviceBest[d] = row;
+    const oldRec = best < 0 ? -1 : k.rec[best], newRec = k.rec[row];
+    if (oldRec === newRec) return;
+    if (oldRec >= 0) removeFrom(this.devicesOf[oldRec]!, d);
+    (this.devicesOf[newRec] ??= []).push(d);
+    const anonymous = this.anonymousOf[d];
+    if (anonymous === undefined) return;
+    const before = this.personOf(oldRec), after = this.personOf(newRec);
+    if (before === after) return;
+    if (before >= 0) this.refoldClicks(before);
+    if (after >= 0) for (const r of anonymous) this.addClickTo(after, r);
+    this.note(K.device_stitched, after);
+  }
+
+  private ticket(row: number): boolean {
+    const t = this.messages.support_tickets;
+    if (!this.firstArrival('support_tickets', row)) return false;
+    const v = t.email[row];
+    if (v < 0) {
+      this.note(K.unattributed, -1);
+      return true;
+    }
+    const list = this.ticketsOfEmail[v];
+    if (list === undefined) {
+      this.ticketsOfEmail[v] = [row];
+      this.emailOwner[v] = this.ownerOf(v);
+      const p = this.emailOwner[v];
+      if (p >= 0) addTicket(this.acc, p, t.isOpen[row] === 1, t.csat[row]);
+      this.note(p >= 0 ? K.event_applied : K.unattributed, p);
+      return true;
+    }
+    list.push(row);
+    const p = this.emailOwner[v];
+    if (p >= 0) addTicket(this.acc, p, t.isOpen[row] === 1, t.csat[row]);
+    this.note(p >= 0 ? K.event_applied : K.unattributed, p);
+    return true;
+  }
+
+  private campaign(row: number): boolean {
+    const m = this.messages.campaign_events;
+    if (!this.firstArrival('campaign_events', row)) return false;
+    const rec = m.rec[row];
+    if (rec >= 0) (this.campaignsOf[rec] ??= []).push(row);
+    const p = this.personOf(rec);
+    if (p >= 0) addCampaignEvent(this.acc, p, m.eventTs[row], m.type[row]);
+    this.note(p >= 0 ? K.event_applied : K.unattributed, p);
+    return true;
+  }
+
+  private consent(row: number): boolean {
+    const m = this.messages.consent_events;
+    if (!this.firstArrival('consent_events', row)) return false;
+    const rec = m.rec[row];
+    if (rec >= 0) (this.consentOf[rec] ??= []).push(row);
+    const p = this.personOf(rec);
+    if (p >= 0) addConsentEvent(this.acc, p, m.purpose[row], row, m.eventTs, m.eventId);
+    this.note(p >= 0 ? K.event_applied : K.unattributed, p);
+    return true;
+  }
+
+  // --- reading the state
+
+  /** Whether a record slot has an accepted customer row, and that row. */
+  customerRowOf(rec: number): number {
+    return this.exists[rec] === 1 ? this.customerRow[rec] : -1;
+  }
+
+  /** The current raw row of each order, -1 for none; deleted orders keep their delete row. */
+  currentOrderRows(): { row: Int32Array; deleted: Uint8Array } {
+    const deleted = new Uint8Array(this.orderRow.length);
+    for (let s = 0; s < deleted.length; s++) if (this.orderRow[s] >= 0 && this.messages.orders.isDelete[this.orderRow[s]] === 1) deleted[s] = 1;
+    return { row: this.orderRow, deleted };
+  }
+
+  /** Devices' latest logged-in event rows (for checks against the batch's stitching). */
+  deviceBestRow(device: number): number {
+    const slot = this.deviceSlot.find(device);
+    return slot < 0 ? -1 : this.deviceBest[slot];
+  }
+
+  sessionCount(p: number): number {
+    return this.sessions[p]?.size ?? 0;
+  }
+}
+
+function removeFrom(list: number[], value: number): void {
+  const at = list.indexOf(value);
+  list[at] = list[list.length - 1];
+  list.pop();
+}
+
+/** (ts, id) order; a missing event_ts sorts first (the batch stitching's order). */
+function isLater(ts: number, id: number, bestTs: number, bestId: number): boolean {
+  const a = Number.isNaN(ts) ? -Infinity : ts;
+  const b = Number.isNaN(bestTs) ? -Infinity : bestTs;
+  return a > b || (a === b && id > bestId);
+}

@@ -22,7 +22,7 @@ import { DenseSlots } from './dense-slots';
 
 export const CHANGE_KINDS = [
   'quarantined', 'duplicate', 'profile_created', 'profile_updated', 'record_superseded', 'profiles_merged', 'profile_split',
-  'order_upserted', 'order_deleted', 'cdc_ignored', 'device_stitched', 'event_applied', 'unattributed',
+  'order_upserted', 'order_deleted', 'cdc_ignored', 'device_stitched', 'event_applied', 'unattributed', 'cdc_repeated',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 const K = Object.fromEntries(CHANGE_KINDS.map((k, i) => [k, i])) as Record<ChangeKind, number>;
@@ -33,6 +33,11 @@ export const TICKER_SIZE = 256;
 export interface LiveOptions {
   /** Watermark = latest event time seen on a topic minus this; older events are late. */
   readonly allowedLatenessMs: number;
+  /**
+   * An explicit arrival order instead of bronze's (tests use it to make events arrive before the
+   * customer they name). Within a source it should keep file order, as the batch's rules assume.
+   */
+  readonly arrivals?: ArrivalOrder;
 }
 
 export const DEFAULT_ALLOWED_LATENESS_MS = 60 * 60 * 1000;
@@ -121,7 +126,7 @@ export class LiveCustomer360 {
     this.nowMs = nowMs_;
     this.since30d = nowMs_ - WINDOW_30D;
     this.messages = decodeMessages(raw);
-    this.arrivals = arrivalOrder(bronze);
+    this.arrivals = options.arrivals ?? arrivalOrder(bronze);
     this.validators = SOURCE_NAMES.map((s) => rowValidator(raw[s], VALIDATION_SPECS[s], nowMs_));
     this.reasons = Object.fromEntries(SOURCE_NAMES.map((s) => [s, new Uint8Array(raw[s].rowCount)])) as Record<SourceName, Uint8Array>;
     this.topics = Object.fromEntries(SOURCE_NAMES.map((s) => [s, {
@@ -407,6 +412,8 @@ export class LiveCustomer360 {
       this.note(K.cdc_ignored, this.personOf(this.orderRec[slot]));
       return;
     }
+    // The same lsn again: the later arrival is current (the contract's rule), counted as a repeat.
+    const repeated = prev >= 0 && o.lsn[row] === this.orderLsn[slot];
     const oldRec = this.orderRec[slot];
     const newRec = o.isDelete[row] === 1 ? -1 : o.rec[row];
     this.orderRow[slot] = row;
@@ -419,7 +426,7 @@ export class LiveCustomer360 {
     const before = this.personOf(oldRec), after = this.personOf(newRec);
     if (before >= 0) this.refoldOrders(before);
     if (after >= 0 && after !== before) this.refoldOrders(after);
-    this.note(newRec < 0 && o.isDelete[row] === 1 ? K.order_deleted : K.order_upserted, after >= 0 ? after : before);
+    this.note(repeated ? K.cdc_repeated : o.isDelete[row] === 1 ? K.order_deleted : K.order_upserted, after >= 0 ? after : before);
   }
 
   private addClickTo(p: number, r: number): void {

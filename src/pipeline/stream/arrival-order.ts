@@ -5,9 +5,7 @@
 import type { Table } from '../table';
 import type { SourceName } from '../run';
 import { SOURCE_NAMES } from '../run';
-import { parseIsoUtc } from '../time';
-import { cellText } from '../../io/cell-text';
-import { columnIndex } from '../table';
+import { ingestedAtMs } from '../bronze/land-bronze';
 
 export interface ArrivalOrder {
   /** Index in SOURCE_NAMES of each arrival. */
@@ -18,26 +16,15 @@ export interface ArrivalOrder {
   readonly arrivedAt: Float64Array;
 }
 
-/** `_ingested_at` of every bronze row as ms (bronze computes it per row on demand). */
-function ingestedAt(bronze: Table): Float64Array {
-  const i = columnIndex(bronze.schema, '_ingested_at');
-  const col = bronze.columns[i], type = bronze.schema.columns[i].type;
-  const out = new Float64Array(bronze.rowCount);
-  // Bronze stamps one time per batch of rows: parse once per distinct text.
-  let last = '', lastMs = NaN;
-  for (let r = 0; r < out.length; r++) {
-    const t = cellText(col, type, r);
-    if (t !== last) {
-      last = t;
-      lastMs = parseIsoUtc(t);
-    }
-    out[r] = lastMs;
-  }
+/** `_ingested_at` of every row of a source as ms, as bronze stamps it. */
+function ingestedAt(raw: Table, nowMs: number): Float64Array {
+  const out = new Float64Array(raw.rowCount);
+  for (let r = 0; r < out.length; r++) out[r] = ingestedAtMs(raw.rowCount, nowMs, r);
   return out;
 }
 
-export function arrivalOrder(bronze: Readonly<Record<SourceName, Table>>): ArrivalOrder {
-  const times = SOURCE_NAMES.map((s) => ingestedAt(bronze[s]));
+export function arrivalOrder(raw: Readonly<Record<SourceName, Table>>, nowMs: number): ArrivalOrder {
+  const times = SOURCE_NAMES.map((s) => ingestedAt(raw[s], nowMs));
   const total = times.reduce((n, t) => n + t.length, 0);
   const source = new Uint8Array(total), row = new Int32Array(total), arrivedAt = new Float64Array(total);
   const head = new Int32Array(SOURCE_NAMES.length);

@@ -2,6 +2,7 @@
 // per row into typed arrays (the stream's deserialisation), with customer references resolved to
 // dense record slots and identifier values interned, so the per-event rules touch only numbers.
 import type { Table } from '../table';
+import { columnIndex } from '../table';
 import type { SourceName } from '../run';
 import { SOURCE_NAMES } from '../run';
 import { CONSENT_PURPOSES } from '../schema/enums';
@@ -127,7 +128,27 @@ export interface Messages {
   readonly eventTime: Readonly<Record<SourceName, Float64Array>>;
 }
 
-const allRows = (t: Table) => Int32Array.from({ length: t.rowCount }, (_, i) => i);
+const allRows = (t: Table) => {
+  const rows = new Int32Array(t.rowCount);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  return rows;
+};
+
+/** A numeric column over all rows: the stored values themselves when no cell carries override text. */
+function numbers(raw: Table, name: string, rows: Int32Array): Float64Array {
+  const col = raw.columns[columnIndex(raw.schema, name)];
+  const clean = col.overrides === undefined || col.overrides.size === 0;
+  if (clean && col.kind === 'number') return col.values;
+  if (clean && col.kind === 'id') return col.nums;
+  return gatherNumbers(raw, name, rows);
+}
+
+/** 1 where a code is 1, else 0. */
+function flags(codes: Int8Array): Uint8Array {
+  const out = new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = codes[i] === 1 ? 1 : 0;
+  return out;
+}
 
 function codesAs(raw: Table, name: string, rows: Int32Array, meaning: (value: string) => number): Int8Array {
   const { codes, dict } = gatherCodes(raw, name, rows);
@@ -170,56 +191,56 @@ export function decodeMessages(raw: Readonly<Record<SourceName, Table>>): Messag
     values[1][r] = valueIds[1].id(phoneE164(phone[r], country[r]));
     values[2][r] = valueIds[2].id(loyalty[r]);
   }
-  const customers: CustomerMessages = { rec: recordsOf(c, cRows, slots, 'column'), updatedAt: gatherNumbers(c, 'updated_at', cRows), values };
+  const customers: CustomerMessages = { rec: recordsOf(c, cRows, slots, 'column'), updatedAt: numbers(c, 'updated_at', cRows), values };
 
   const o = raw.orders, oRows = allRows(o);
   const orders: OrderMessages = {
-    orderId: gatherNumbers(o, 'order_id', oRows),
-    lsn: gatherNumbers(o, 'lsn', oRows),
-    isDelete: Uint8Array.from(codesAs(o, 'op', oRows, (v) => (v === 'd' ? 1 : 0)), (v) => (v === 1 ? 1 : 0)),
+    orderId: numbers(o, 'order_id', oRows),
+    lsn: numbers(o, 'lsn', oRows),
+    isDelete: flags(codesAs(o, 'op', oRows, (v) => (v === 'd' ? 1 : 0))),
     rec: recordsOf(o, oRows, slots, 'column'),
-    orderTs: gatherNumbers(o, 'order_ts', oRows),
-    amountCents: gatherNumbers(o, 'amount', oRows),
-    counted: Uint8Array.from(codesAs(o, 'status', oRows, (v) => (v === 'placed' || v === 'shipped' || v === 'delivered' ? 1 : 0)), (v) => (v === 1 ? 1 : 0)),
-    updatedAt: gatherNumbers(o, 'updated_at', oRows),
+    orderTs: numbers(o, 'order_ts', oRows),
+    amountCents: numbers(o, 'amount', oRows),
+    counted: flags(codesAs(o, 'status', oRows, (v) => (v === 'placed' || v === 'shipped' || v === 'delivered' ? 1 : 0))),
+    updatedAt: numbers(o, 'updated_at', oRows),
   };
 
   const k = raw.clickstream, kRows = allRows(k);
   const clickType = codesAs(k, 'event_type', kRows, (v) => (v === 'product_view' ? 1 : v === 'add_to_cart' ? 2 : 0));
   const clickstream: ClickMessages = {
-    eventId: gatherNumbers(k, 'event_id', kRows),
-    eventTs: gatherNumbers(k, 'event_ts', kRows),
-    sessionId: gatherNumbers(k, 'session_id', kRows),
-    device: gatherNumbers(k, 'anonymous_id', kRows),
+    eventId: numbers(k, 'event_id', kRows),
+    eventTs: numbers(k, 'event_ts', kRows),
+    sessionId: numbers(k, 'session_id', kRows),
+    device: numbers(k, 'anonymous_id', kRows),
     rec: recordsOf(k, kRows, slots, 'web'),
-    productView: Uint8Array.from(clickType, (v) => (v === 1 ? 1 : 0)),
-    addToCart: Uint8Array.from(clickType, (v) => (v === 2 ? 1 : 0)),
+    productView: flags(clickType),
+    addToCart: flags(Int8Array.from(clickType, (v) => v - 1)),
   };
 
   const t = raw.support_tickets, tRows = allRows(t);
   const ticketEmail = textsAt(t, 'email', tRows);
-  const opened = gatherNumbers(t, 'opened_at', tRows), closed = gatherNumbers(t, 'closed_at', tRows);
+  const opened = numbers(t, 'opened_at', tRows), closed = numbers(t, 'closed_at', tRows);
   const support_tickets: TicketMessages = {
-    ticketId: gatherNumbers(t, 'ticket_id', tRows),
+    ticketId: numbers(t, 'ticket_id', tRows),
     email: Int32Array.from(ticketEmail, (e) => valueIds[0].id(normalizeEmail(e))),
-    isOpen: Uint8Array.from(codesAs(t, 'status', tRows, (v) => (v === 'open' || v === 'pending' ? 1 : 0)), (v) => (v === 1 ? 1 : 0)),
-    csat: gatherNumbers(t, 'csat_score', tRows),
+    isOpen: flags(codesAs(t, 'status', tRows, (v) => (v === 'open' || v === 'pending' ? 1 : 0))),
+    csat: numbers(t, 'csat_score', tRows),
     eventTs: Float64Array.from(opened, (a, i) => laterOf(a, closed[i])),
   };
 
   const m = raw.campaign_events, mRows = allRows(m);
   const campaign_events: CampaignMessages = {
-    eventId: gatherNumbers(m, 'event_id', mRows),
+    eventId: numbers(m, 'event_id', mRows),
     rec: recordsOf(m, mRows, slots, 'crm'),
-    eventTs: gatherNumbers(m, 'event_ts', mRows),
+    eventTs: numbers(m, 'event_ts', mRows),
     type: codesAs(m, 'event_type', mRows, (v) => (v === 'sent' ? 0 : v === 'opened' ? 1 : v === 'clicked' ? 2 : -1)),
   };
 
   const n = raw.consent_events, nRows = allRows(n);
   const consent_events: ConsentMessages = {
-    eventId: gatherNumbers(n, 'event_id', nRows),
+    eventId: numbers(n, 'event_id', nRows),
     rec: recordsOf(n, nRows, slots, 'column'),
-    eventTs: gatherNumbers(n, 'event_ts', nRows),
+    eventTs: numbers(n, 'event_ts', nRows),
     purpose: codesAs(n, 'purpose', nRows, (v) => (CONSENT_PURPOSES as readonly string[]).indexOf(v)),
     status: codesAs(n, 'status', nRows, (v) => (v === 'granted' ? 0 : v === 'withdrawn' ? 1 : 2)),
   };

@@ -123,10 +123,14 @@ export class LiveCustomer360 {
     bronze: Readonly<Record<SourceName, Table>>,
     readonly options: LiveOptions = { allowedLatenessMs: DEFAULT_ALLOWED_LATENESS_MS },
   ) {
+    // Rows arrive as bronze landed them (its `_ingested_at`, see ingestedAtMs), every one of them.
+    for (const s of SOURCE_NAMES) {
+      if (bronze[s].rowCount !== raw[s].rowCount) throw new Error(`${s}: bronze has ${bronze[s].rowCount} rows, raw ${raw[s].rowCount}`);
+    }
     this.nowMs = nowMs_;
     this.since30d = nowMs_ - WINDOW_30D;
     this.messages = decodeMessages(raw);
-    this.arrivals = options.arrivals ?? arrivalOrder(bronze);
+    this.arrivals = options.arrivals ?? arrivalOrder(raw, nowMs_);
     this.validators = SOURCE_NAMES.map((s) => rowValidator(raw[s], VALIDATION_SPECS[s], nowMs_));
     this.reasons = Object.fromEntries(SOURCE_NAMES.map((s) => [s, new Uint8Array(raw[s].rowCount)])) as Record<SourceName, Uint8Array>;
     this.topics = Object.fromEntries(SOURCE_NAMES.map((s) => [s, {

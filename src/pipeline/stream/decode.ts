@@ -143,6 +143,13 @@ function numbers(raw: Table, name: string, rows: Int32Array): Float64Array {
   return gatherNumbers(raw, name, rows);
 }
 
+/** A code column over all rows: the stored codes themselves when no cell carries override text. */
+function codes(raw: Table, name: string, rows: Int32Array): { codes: Int32Array; dict: readonly string[] } {
+  const col = raw.columns[columnIndex(raw.schema, name)];
+  if (col.kind === 'code' && (col.overrides === undefined || col.overrides.size === 0)) return { codes: col.codes, dict: col.dict };
+  return col.kind === 'code' ? gatherCodes(raw, name, rows) : gatherDictionary(raw, name, rows);
+}
+
 /** 1 where a code is 1, else 0. */
 function flags(codes: Int8Array): Uint8Array {
   const out = new Uint8Array(codes.length);
@@ -151,17 +158,17 @@ function flags(codes: Int8Array): Uint8Array {
 }
 
 function codesAs(raw: Table, name: string, rows: Int32Array, meaning: (value: string) => number): Int8Array {
-  const { codes, dict } = gatherCodes(raw, name, rows);
-  const map = dict.map(meaning);
-  const out = new Int8Array(codes.length);
-  for (let i = 0; i < codes.length; i++) out[i] = codes[i] < 0 ? -1 : map[codes[i]];
+  const c = codes(raw, name, rows);
+  const map = c.dict.map(meaning);
+  const out = new Int8Array(c.codes.length);
+  for (let i = 0; i < c.codes.length; i++) out[i] = c.codes[i] < 0 ? -1 : map[c.codes[i]];
   return out;
 }
 
 /** Slot of each row's customer: `system` is a fixed system or the row's source_system column. Each distinct pair is looked up once. */
 function recordsOf(raw: Table, rows: Int32Array, slots: RecordSlots, system: string | 'column'): Int32Array {
-  const ids = gatherDictionary(raw, 'source_customer_id', rows);
-  const systems = system === 'column' ? gatherDictionary(raw, 'source_system', rows) : { codes: new Int32Array(rows.length), dict: [system] };
+  const ids = codes(raw, 'source_customer_id', rows);
+  const systems = system === 'column' ? codes(raw, 'source_system', rows) : { codes: new Int32Array(rows.length), dict: [system] };
   const width = Math.max(1, systems.dict.length);
   const memo = new Int32Array(ids.dict.length * width).fill(-2);
   const out = new Int32Array(rows.length);

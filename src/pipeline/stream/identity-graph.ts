@@ -59,24 +59,28 @@ export class IdentityGraph {
   }
 
   /** A record's first accepted version: a new one-record person, then its values link it. */
-  addRecord(rec: number, values: readonly number[]): void {
+  addRecord(rec: number, email: number, phone: number, loyalty: number): void {
     const c = this.members.length;
     this.members.push([rec]);
     this.comp[rec] = c;
     this.events.created(c);
-    this.setValues(rec, values);
+    this.setValues(rec, email, phone, loyalty);
   }
 
   /** A record's newer version: its values change, which may link, unlink or both. */
-  setValues(rec: number, next: readonly number[]): void {
-    for (let j = 0; j < 3; j++) {
-      const old = this.values[j][rec], v = next[j];
-      if (old === v) continue;
-      if (old >= 0) this.removeHolder(j, old, rec);
-      this.values[j][rec] = v;
-      if (v >= 0) this.addHolder(j, v, rec);
-    }
-    this.rebuildDirty();
+  setValues(rec: number, email: number, phone: number, loyalty: number): void {
+    this.setValue(0, rec, email);
+    this.setValue(1, rec, phone);
+    this.setValue(2, rec, loyalty);
+    if (this.dirty.length > 0) this.rebuildDirty();
+  }
+
+  private setValue(j: number, rec: number, v: number): void {
+    const old = this.values[j][rec];
+    if (old === v) return;
+    if (old >= 0) this.removeHolder(j, old, rec);
+    this.values[j][rec] = v;
+    if (v >= 0) this.addHolder(j, v, rec);
   }
 
   private addHolder(j: number, v: number, rec: number): void {

@@ -251,17 +251,17 @@ export class LiveCustomer360 {
     const c = this.messages.customers;
     const rec = c.rec[row];
     const updated = Number.isNaN(c.updatedAt[row]) ? -Infinity : c.updatedAt[row];
-    const values = [c.values[0][row], c.values[1][row], c.values[2][row]];
+    const email = c.values[0][row], phone = c.values[1][row], loyalty = c.values[2][row];
     if (this.exists[rec] === 0) {
       this.exists[rec] = 1;
       this.customerRow[rec] = row;
       this.customerUpdated[rec] = updated;
-      this.graph.addRecord(rec, values);
+      this.graph.addRecord(rec, email, phone, loyalty);
     } else if (updated >= this.customerUpdated[rec]) {
       // The latest updated_at wins; a tie goes to the later row, which is this one.
       this.customerRow[rec] = row;
       this.customerUpdated[rec] = updated;
-      this.graph.setValues(rec, values);
+      this.graph.setValues(rec, email, phone, loyalty);
       this.note(K.profile_updated, this.personOf(rec));
     } else {
       this.note(K.record_superseded, this.personOf(rec));
@@ -428,8 +428,16 @@ export class LiveCustomer360 {
       if (newRec >= 0) (this.ordersOf[newRec] ??= []).push(slot);
     }
     const before = this.personOf(oldRec), after = this.personOf(newRec);
-    if (before >= 0) this.refoldOrders(before);
-    if (after >= 0 && after !== before) this.refoldOrders(after);
+    const wasCounted = prev >= 0 && oldRec >= 0 && o.counted[prev] === 1;
+    const isCounted = newRec >= 0 && o.counted[row] === 1;
+    if (before >= 0 && before === after && wasCounted && isCounted && sameNumber(o.orderTs[prev], o.orderTs[row]) && sameNumber(o.amountCents[prev], o.amountCents[row])) {
+      // The usual change (placed → shipped → delivered): the order counts the same as before.
+    } else {
+      // Taking a counted order back needs a re-fold (first and last order times are a min and a
+      // max); adding one is a fold step.
+      if (before >= 0 && wasCounted) this.refoldOrders(before);
+      if (after >= 0 && isCounted && !(after === before && wasCounted)) addOrder(this.acc, after, o.orderTs[row], o.amountCents[row]);
+    }
     this.note(repeated ? K.cdc_repeated : o.isDelete[row] === 1 ? K.order_deleted : K.order_upserted, after >= 0 ? after : before);
   }
 
@@ -555,6 +563,8 @@ export class LiveCustomer360 {
     return this.sessions[p]?.size ?? 0;
   }
 }
+
+const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
 function removeFrom(list: number[], value: number): void {
   const at = list.indexOf(value);

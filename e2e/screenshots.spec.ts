@@ -38,6 +38,21 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${OUT}${shot.name}-${scheme}.png` });
     }
+    // Live at the end of the stream: every topic read to its end, the files compared with the batch.
+    await page.goto(search(RUN, { view: 'live' }));
+    await waitForRun(page, RUN);
+    await page.getByRole('button', { name: 'Speed max' }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByRole('region', { name: 'The stream has ended' }).getByRole('status')).toContainText('byte for byte', { timeout: 90_000 });
+    await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await page.evaluate(() => {
+      const top = document.querySelector('.live-controls')!.getBoundingClientRect().top + window.scrollY;
+      const nav = document.querySelector('.nav-bar')!.getBoundingClientRect().height;
+      window.scrollTo(0, top - nav - 12);
+    });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${OUT}live-${scheme}.png` });
+
     // A profile, opened from the table.
     await page.goto(search(RUN, { view: 'customers', sort: '-orders_count' }));
     await waitForRun(page, RUN);

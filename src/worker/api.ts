@@ -3,6 +3,7 @@
 import type { ColumnType, Layer } from '../pipeline/table';
 import type { RunParams, RunParamsInput } from '../pipeline/params';
 import type { ExportKind } from '../export/kinds';
+import type { LiveSnapshot } from '../pipeline/stream/live-snapshot';
 
 export interface Progress {
   /** Stage name: generate, bronze, silver, gold, quality. */
@@ -220,6 +221,34 @@ export interface ExportPreview {
   readonly truncated: boolean;
 }
 
+/** Replay speed: 0 paused, a multiple of the arrival clock, or as fast as the worker's per-tick budget allows. */
+export type LiveSpeed = 0 | 1 | 10 | 100 | 'max';
+
+/** The live session at one moment: the stream's snapshot and how it is being replayed. */
+export interface LiveView extends LiveSnapshot {
+  readonly speed: LiveSpeed;
+  /** The simulated clock (ms): the first arrival's time plus speed × real time played; null before play or step. */
+  readonly simulatedMs: number | null;
+  /** What the profile card follows: the latest change's person, or one record (`system:id`). */
+  readonly follow: { readonly latest: boolean; readonly record: string | null };
+  /** Whether the end-of-stream comparison has been made. */
+  readonly compared: boolean;
+}
+
+export interface LiveFollowResult {
+  readonly found: boolean;
+  /** The record followed, `system:id`. */
+  readonly record: string | null;
+  readonly message: string;
+}
+
+/** Every file of the run written from the live state against the batch run's, byte for byte. */
+export interface LiveComparison {
+  readonly files: readonly { readonly path: string; readonly equal: boolean }[];
+  readonly equal: number;
+  readonly total: number;
+}
+
 export interface WorkerError {
   readonly name: string;
   readonly message: string;
@@ -259,4 +288,21 @@ export interface PipelineApi {
   lookup(text: string): Promise<LookupResult>;
   /** Audience size, columns and exclusions per channel. */
   activation(): Promise<readonly ActivationChannel[]>;
+
+  /** Starts (or restarts) the live replay of the current run, paused at offset 0. */
+  liveStart(options: { readonly allowedLatenessMs: number }): Promise<LiveView>;
+  /** The live session's snapshot; null when there is none for the run on screen. */
+  liveSnapshot(): Promise<LiveView | null>;
+  liveSpeed(speed: LiveSpeed): Promise<LiveView>;
+  /** Pauses and applies exactly one arrival. */
+  liveStep(): Promise<LiveView>;
+  /**
+   * Follows a profile on the card: `latest` for the person of the latest change, else a
+   * `system:id` record, a customer_key or any identifier the lookup takes.
+   */
+  liveFollow(target: { readonly latest: true } | { readonly text: string }): Promise<LiveFollowResult>;
+  /** At the end of the stream: every file from the live state against the batch run's. */
+  liveCompare(): Promise<LiveComparison>;
+  /** At the end of the stream: one table written from the live state, as CSV. */
+  liveCsv(path: string): Promise<Uint8Array>;
 }

@@ -18,6 +18,7 @@ const api: PipelineApi = {
   manifest: transferBytes(service.manifest),
   parquet: transferBytes(service.parquet),
   exportFile: transferBytes(service.exportFile),
+  liveCsv: transferBytes(service.liveCsv),
 };
 
 Comlink.expose(api);

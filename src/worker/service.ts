@@ -18,7 +18,8 @@ import { tableToParquet } from '../io/parquet';
 import { dataProductReview } from '../export/review';
 import { extraRunFiles, parseExportKinds } from '../export/run-exports';
 import { exportFileBytes, exportListing, exportPreview } from './exports';
-import type { ExportEntry, IdentitySummary } from './api';
+import type { ExportEntry, IdentitySummary, LiveFollowResult, LiveSpeed } from './api';
+import { LiveSession } from './live';
 
 /** Errors cross the boundary as plain objects with a readable message. */
 export function toWorkerError(e: unknown): WorkerError {
@@ -59,9 +60,12 @@ interface State {
   exportList?: readonly ExportEntry[];
   /** The data-product review, made on the first visit of the Production view. */
   review?: string;
+  /** The live replay of this run, made when the Live view starts one. */
+  live?: LiveSession;
 }
 
 const VIEW_CACHE_LIMIT = 16;
+const LIVE_SPEEDS: readonly LiveSpeed[] = [0, 1, 10, 100, 'max'];
 const RELEASE_PREVIOUS_ABOVE = 300_000;
 
 /** The true person of each record, worked out once per run for the identity view and the profiles. */
@@ -104,6 +108,32 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
     }
     return rows;
   };
+  const liveOf = (): LiveSession => {
+    const l = current().live;
+    if (!l) throw { name: 'NoLiveSession', message: 'No live session for this run: start one first.' };
+    return l;
+  };
+  /** A record slot from `system:id`, or the first record of the profile an identifier names. */
+  const followTarget = (s: State, live: LiveSession, text: string): LiveFollowResult => {
+    const t = text.trim();
+    const colon = t.indexOf(':');
+    if (colon > 0) {
+      const slot = live.live.messages.slots.find(t.slice(0, colon).toLowerCase(), t.slice(colon + 1));
+      if (slot >= 0) {
+        live.follow(slot, false);
+        return { found: true, record: t.slice(0, colon).toLowerCase() + t.slice(colon), message: `Following record ${t}.` };
+      }
+    }
+    s.lookup ??= lookupIndex(s.run);
+    const found = s.lookup.lookup(t);
+    if (found.customerKey === null) return { found: false, record: null, message: found.message };
+    const ids = s.run.silver.identities, records = s.run.silver.records;
+    const p = ids.keys.indexOf(found.customerKey);
+    const first = ids.members[ids.membersStart[p]];
+    const record = `${records.system[first]}:${records.id[first]}`;
+    live.follow(live.live.messages.slots.find(records.system[first], records.id[first]), false);
+    return { found: true, record, message: `Following ${found.customerKey} by its record ${record} (a merge changes the key; the record stays).` };
+  };
   /** Every file's bytes (kept only when asked for); the manifest is remembered for the run. */
   const allFiles = (keep: boolean) => {
     const s = current();
@@ -117,13 +147,17 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
       const params = resolveParams(input);
       const previousIdentity = state ? identitySnapshot(state.run) : null;
       // Two very large runs don't fit side by side in a worker: let the old one go first.
-      if (state && state.run.params.customers + params.customers > RELEASE_PREVIOUS_ABOVE) state = null;
+      if (state && state.run.params.customers + params.customers > RELEASE_PREVIOUS_ABOVE) {
+        state.live?.stop();
+        state = null;
+      }
       const start = clock();
       const run = runPipeline(params, {
         clock,
         onProgress: onProgress ? (p) => void onProgress({ stage: p.stage, done: p.done, total: p.total }) : undefined,
       });
       const summary = summarize(run, clock() - start);
+      state?.live?.stop();
       state = { run, summary, viewCache: new Map(), previousIdentity };
       return summary;
     }),
@@ -191,5 +225,36 @@ export function createPipelineService(clock: () => number = () => 0): PipelineAp
       return s.lookup.lookup(String(text ?? ''));
     }),
     activation: guard(async () => activationChannels(current().run)),
+    liveStart: guard(async (options: { allowedLatenessMs: number }) => {
+      const s = current();
+      const lateness = Number(options?.allowedLatenessMs);
+      if (!Number.isFinite(lateness) || lateness < 0) throw { name: 'BadParam', param: 'allowedLatenessMs', message: `allowed lateness must be 0 or more minutes, got "${options?.allowedLatenessMs}"` };
+      s.live?.stop();
+      s.live = undefined; // the old session's state goes before the new one is built
+      s.live = new LiveSession(s.run, lateness, clock);
+      return s.live.view();
+    }),
+    liveSnapshot: guard(async () => current().live?.view() ?? null),
+    liveSpeed: guard(async (speed: LiveSpeed) => {
+      if (!LIVE_SPEEDS.includes(speed)) throw { name: 'BadParam', param: 'speed', message: `speed must be one of 0, 1, 10, 100, max; got "${speed}"` };
+      const l = liveOf();
+      l.setSpeed(speed);
+      return l.view();
+    }),
+    liveStep: guard(async () => {
+      const l = liveOf();
+      l.step();
+      return l.view();
+    }),
+    liveFollow: guard(async (target: { latest: true } | { text: string }) => {
+      const l = liveOf();
+      if ('latest' in target && target.latest) {
+        l.follow(-1, true);
+        return { found: true, record: null, message: 'Following the person of the latest change.' };
+      }
+      return followTarget(current(), l, String((target as { text: string }).text ?? ''));
+    }),
+    liveCompare: guard(async () => liveOf().compare()),
+    liveCsv: guard(async (path: string) => liveOf().csv(String(path))),
   };
 }

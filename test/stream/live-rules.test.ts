@@ -229,3 +229,11 @@ describe('live rules: validation', () => {
     expect(acc.revenueCents[person('web', 'W1')]).toBe(1000);
   });
 });
+
+describe('replay clock', () => {
+  it('spreads each landing batch over the time since the previous one, ending at its landing time', async () => {
+    const { playbackTimes } = await import('../../src/pipeline/stream/arrival-order');
+    const t = Float64Array.of(600_000, 600_000, 600_000, 600_000, 660_000, 660_000);
+    expect([...playbackTimes(t)]).toEqual([555_000, 570_000, 585_000, 600_000, 630_000, 660_000]);
+  });
+});

@@ -2,7 +2,7 @@
 // same data (same run parameters) and the same screen (view, table, sort, filters, page, profile).
 import type { Filter, FilterOp, SortKey } from '../../worker/api';
 
-export const VIEWS = ['overview', 'layers', 'identity', 'customers', 'segments', 'activation', 'quality', 'production'] as const;
+export const VIEWS = ['overview', 'layers', 'identity', 'customers', 'live', 'segments', 'activation', 'quality', 'production'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const VIEW_LABELS: Record<View, string> = {
@@ -10,6 +10,7 @@ export const VIEW_LABELS: Record<View, string> = {
   layers: 'Data layers',
   identity: 'Identity',
   customers: 'Customer 360',
+  live: 'Live',
   segments: 'Segments',
   activation: 'Activation',
   quality: 'Quality',

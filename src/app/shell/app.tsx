@@ -23,8 +23,9 @@ const VIEW_CHUNKS = [
   () => import('../features/activation/activation-view'),
   () => import('../features/quality/quality-view'),
   () => import('../features/production/production-view'),
+  () => import('../features/live/live-view'),
 ] as const;
-const [layers, customers, identity, segments, activation, quality, production] = VIEW_CHUNKS;
+const [layers, customers, identity, segments, activation, quality, production, live] = VIEW_CHUNKS;
 const LayersView = lazy(() => layers().then((m) => ({ default: m.LayersView })));
 const Customer360View = lazy(() => customers().then((m) => ({ default: m.Customer360View })));
 const IdentityView = lazy(() => identity().then((m) => ({ default: m.IdentityView })));
@@ -32,6 +33,7 @@ const SegmentsView = lazy(() => segments().then((m) => ({ default: m.SegmentsVie
 const ActivationView = lazy(() => activation().then((m) => ({ default: m.ActivationView })));
 const QualityView = lazy(() => quality().then((m) => ({ default: m.QualityView })));
 const ProductionView = lazy(() => production().then((m) => ({ default: m.ProductionView })));
+const LiveView = lazy(() => live().then((m) => ({ default: m.LiveView })));
 
 const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 200));
 
@@ -134,6 +136,8 @@ function CurrentView() {
       return <IdentityView />;
     case 'customers':
       return <Customer360View />;
+    case 'live':
+      return <LiveView />;
     case 'segments':
       return <SegmentsView />;
     case 'activation':

@@ -42,3 +42,25 @@ export function arrivalOrder(raw: Readonly<Record<SourceName, Table>>, nowMs: nu
   }
   return { source, row, arrivedAt };
 }
+
+/**
+ * A replay clock for each arrival: bronze lands a micro-batch of rows at one instant, so the rows
+ * sharing an `_ingested_at` are spread evenly over the time since the previous landing (a minute
+ * before the first). A replay at 1× then streams at the feed's average rate instead of bursts of
+ * ten thousand rows a minute apart; the last row of each batch is at its landing time exactly.
+ * Whole milliseconds, as every other time of the run.
+ */
+export function playbackTimes(arrivedAt: Float64Array, firstGapMs = 60_000): Float64Array {
+  const out = new Float64Array(arrivedAt.length);
+  let prev = arrivedAt.length > 0 ? arrivedAt[0] - firstGapMs : 0;
+  for (let from = 0; from < arrivedAt.length; ) {
+    const t = arrivedAt[from];
+    let to = from + 1;
+    while (to < arrivedAt.length && arrivedAt[to] === t) to++;
+    const n = to - from;
+    for (let k = 0; k < n; k++) out[from + k] = Math.round(prev + ((t - prev) * (k + 1)) / n);
+    prev = t;
+    from = to;
+  }
+  return out;
+}

@@ -124,8 +124,13 @@ export interface Messages {
   readonly support_tickets: TicketMessages;
   readonly campaign_events: CampaignMessages;
   readonly consent_events: ConsentMessages;
-  /** Each row's event time for watermarks and freshness (the contract's "latest time" column). */
+  /** Each row's time for freshness (the contract's "latest time" column). */
   readonly eventTime: Readonly<Record<SourceName, Float64Array>>;
+  /**
+   * Each row's event time for the watermark: when the change or event happened (orders'
+   * `updated_at`, tickets' `opened_at`). None for customers: a table snapshot is not an event stream.
+   */
+  readonly watermarkTime: Readonly<Record<SourceName, Float64Array | null>>;
 }
 
 const allRows = (t: Table) => {
@@ -257,7 +262,8 @@ export function decodeMessages(raw: Readonly<Record<SourceName, Table>>): Messag
     support_tickets: support_tickets.eventTs, campaign_events: campaign_events.eventTs, consent_events: consent_events.eventTs,
   };
   for (const s of SOURCE_NAMES) if (eventTime[s].length !== raw[s].rowCount) throw new Error(`decode ${s}: row count mismatch`);
-  return { slots, valueIds, customers, orders, clickstream, support_tickets, campaign_events, consent_events, eventTime };
+  const watermarkTime: Record<SourceName, Float64Array | null> = { ...eventTime, customers: null, support_tickets: opened };
+  return { slots, valueIds, customers, orders, clickstream, support_tickets, campaign_events, consent_events, eventTime, watermarkTime };
 }
 
 function laterOf(a: number, b: number): number {

@@ -15,7 +15,7 @@ import {
   addCampaignEvent, addClick, addConsentEvent, addOrder, addTicket, clearAllButTickets, clearClicks, clearOrders,
   emptyAccumulators, grownAccumulators, mergeInto, removeTicket, WINDOW_30D,
 } from '../gold/accumulators';
-import { arrivalOrder, type ArrivalOrder } from './arrival-order';
+import { arrivalOrder, playbackTimes, type ArrivalOrder } from './arrival-order';
 import { decodeMessages, type Messages } from './decode';
 import { IdentityGraph } from './identity-graph';
 import { DenseSlots } from './dense-slots';
@@ -50,15 +50,20 @@ export interface TopicState {
   quarantined: number;
   duplicates: number;
   late: number;
-  /** Latest event time among accepted rows (freshness), NaN before any. */
+  /** Latest time among valid rows (the quality report's freshness column), NaN before any. */
   latestAccepted: number;
-  /** Latest event time seen on the topic (its watermark is this minus the allowed lateness). */
+  /**
+   * Latest event time among the topic's applied events; its watermark is this minus the allowed
+   * lateness. NaN before any, and always for the customers snapshot (no event time).
+   */
   maxEventTime: number;
 }
 
 export class LiveCustomer360 {
   readonly messages: Messages;
   readonly arrivals: ArrivalOrder;
+  /** Replay clock of each arrival (playbackTimes): what a replay at a given speed paces by. */
+  readonly playbackAt: Float64Array;
   readonly reasons: Record<SourceName, Uint8Array>;
   readonly topics: Record<SourceName, TopicState>;
   readonly graph: IdentityGraph;
@@ -86,6 +91,7 @@ export class LiveCustomer360 {
   private readonly topicList: TopicState[];
   private readonly reasonList: Uint8Array[];
   private readonly eventTimes: Float64Array[];
+  private readonly watermarkTimes: (Float64Array | null)[];
   private readonly nowMs: number;
   // customers
   private readonly exists: Uint8Array;
@@ -131,6 +137,7 @@ export class LiveCustomer360 {
     this.since30d = nowMs_ - WINDOW_30D;
     this.messages = decodeMessages(raw);
     this.arrivals = options.arrivals ?? arrivalOrder(raw, nowMs_);
+    this.playbackAt = playbackTimes(this.arrivals.arrivedAt);
     this.validators = SOURCE_NAMES.map((s) => rowValidator(raw[s], VALIDATION_SPECS[s], nowMs_));
     this.reasons = Object.fromEntries(SOURCE_NAMES.map((s) => [s, new Uint8Array(raw[s].rowCount)])) as Record<SourceName, Uint8Array>;
     this.topics = Object.fromEntries(SOURCE_NAMES.map((s) => [s, {
@@ -139,6 +146,7 @@ export class LiveCustomer360 {
     this.topicList = SOURCE_NAMES.map((s) => this.topics[s]);
     this.reasonList = SOURCE_NAMES.map((s) => this.reasons[s]);
     this.eventTimes = SOURCE_NAMES.map((s) => this.messages.eventTime[s]);
+    this.watermarkTimes = SOURCE_NAMES.map((s) => this.messages.watermarkTime[s]);
     const slots = this.messages.slots.count;
     this.exists = new Uint8Array(slots);
     this.customerRow = new Int32Array(slots).fill(-1);
@@ -188,10 +196,10 @@ export class LiveCustomer360 {
     return end - start;
   }
 
-  /** Applies arrivals while their `_ingested_at` is at or before `t`. */
+  /** Applies arrivals while their replay clock (playbackAt) is at or before `t`. */
   advanceTo(t: number, max = Infinity): number {
     let n = 0;
-    while (this.position < this.total && this.arrivals.arrivedAt[this.position] <= t && n < max) {
+    while (this.position < this.total && this.playbackAt[this.position] <= t && n < max) {
       this.apply(this.position++);
       n++;
     }
@@ -203,11 +211,6 @@ export class LiveCustomer360 {
     const s = this.arrivals.source[k], row = this.arrivals.row[k];
     const topic = this.topicList[s];
     topic.consumed++;
-    const t = this.eventTimes[s][row];
-    if (!Number.isNaN(t)) {
-      if (t < topic.maxEventTime - this.options.allowedLatenessMs) topic.late++;
-      if (!(t <= topic.maxEventTime)) topic.maxEventTime = t;
-    }
     const reason = this.validators[s](row);
     this.reasonList[s][row] = reason;
     if (reason !== 0) {
@@ -227,7 +230,16 @@ export class LiveCustomer360 {
     if (!accepted) {
       topic.duplicates++;
       this.note(K.duplicate, -1);
-    } else if (!Number.isNaN(t) && !(t <= topic.latestAccepted)) topic.latestAccepted = t;
+    }
+    // Times of valid rows only: a quarantined future timestamp must not move freshness or the watermark.
+    const t = this.eventTimes[s][row];
+    if (!Number.isNaN(t) && !(t <= topic.latestAccepted)) topic.latestAccepted = t;
+    const times = this.watermarkTimes[s];
+    if (times === null || !accepted) return;
+    const w = times[row];
+    if (Number.isNaN(w)) return;
+    if (w < topic.maxEventTime - this.options.allowedLatenessMs) topic.late++;
+    if (!(w <= topic.maxEventTime)) topic.maxEventTime = w;
   }
 
   private note(kind: number, person: number): void {

@@ -10,6 +10,8 @@ import { DAY } from '../time';
 import { customerKeyOf } from '../silver/resolve-identities';
 import { textsAt } from '../silver/customer-records';
 import { segmentCode } from '../gold/rules';
+import { FRESHNESS_POLICIES, freshnessHours, freshnessStatus } from '../quality/freshness';
+import type { CheckStatus } from '../schema/reports';
 import { CHANGE_KINDS, TICKER_SIZE, type ChangeKind, type LiveCustomer360 } from './live-engine';
 
 /** Latest changes a snapshot carries. */
@@ -27,11 +29,18 @@ export interface TopicSnapshot {
   readonly late: number;
   /** Latest event time seen on the topic, ms; null before any. */
   readonly latestEventMs: number | null;
-  /** latestEventMs minus the allowed lateness: events older than this are late. */
+  /** latestEventMs minus the allowed lateness: events older than this are late. Null for the customers snapshot (no event time). */
   readonly watermarkMs: number | null;
+  /** Hours from the topic's latest valid time to the clock, and the quality report's status for it. */
+  readonly freshnessHours: number | null;
+  readonly freshness: CheckStatus;
+  readonly warnAfterHours: number;
+  readonly errorAfterHours: number;
 }
 
 export interface TickerEntry {
+  /** The change's number in the stream's run of changes (unique; one arrival can make several). */
+  readonly seq: number;
   /** Arrival index (0-based position in the stream). */
   readonly arrival: number;
   readonly topic: SourceName;
@@ -68,9 +77,9 @@ export interface LiveSnapshot {
   readonly position: number;
   readonly total: number;
   readonly done: boolean;
-  /** `_ingested_at` of the last applied arrival, ms; null before the first. */
+  /** Replay clock (playbackAt) of the last applied arrival, ms; null before the first. */
   readonly clockMs: number | null;
-  /** `_ingested_at` of the next arrival, ms; null at the end. */
+  /** Replay clock of the next arrival, ms; null at the end. */
   readonly nextArrivalMs: number | null;
   readonly allowedLatenessMs: number;
   readonly topics: readonly TopicSnapshot[];
@@ -89,6 +98,8 @@ export interface SnapshotOptions {
   readonly followRecord?: number;
   /** The raw customers table, for the followed profile's name, email and country. */
   readonly customers?: Table;
+  /** The clock freshness is measured to (a replay's simulated clock); default the last arrival's. */
+  readonly clockMs?: number;
 }
 
 const finite = (t: number): number | null => (Number.isNaN(t) ? null : t);
@@ -107,15 +118,19 @@ export function liveCustomerKey(live: LiveCustomer360, comp: number): string | n
   return customerKeyOf(sorted.map((m) => `${system[m]}:${id[m]}`));
 }
 
-function topicSnapshots(live: LiveCustomer360): TopicSnapshot[] {
+function topicSnapshots(live: LiveCustomer360, clockMs: number): TopicSnapshot[] {
   const lateness = live.options.allowedLatenessMs;
   return SOURCE_NAMES.map((topic) => {
     const t = live.topics[topic];
     const latest = finite(t.maxEventTime);
+    const policy = FRESHNESS_POLICIES.find((f) => f.source === topic)!;
+    const hours = freshnessHours(t.latestAccepted, clockMs);
     return {
       topic, offset: t.consumed, end: t.end, lag: t.end - t.consumed,
       quarantined: t.quarantined, duplicates: t.duplicates, late: t.late,
       latestEventMs: latest, watermarkMs: latest === null ? null : latest - lateness,
+      freshnessHours: Number.isNaN(hours) ? null : hours, freshness: freshnessStatus(hours, policy),
+      warnAfterHours: policy.warnAfterHours, errorAfterHours: policy.errorAfterHours,
     };
   });
 }
@@ -128,6 +143,7 @@ function tickerEntries(live: LiveCustomer360): TickerEntry[] {
     const arrival = live.tickerArrival[at], person = live.tickerPerson[at];
     const key = person >= 0 ? liveCustomerKey(live, person) : null;
     out.push({
+      seq: i,
       arrival,
       topic: SOURCE_NAMES[live.arrivals.source[arrival]],
       kind: CHANGE_KINDS[live.tickerKind[at]],
@@ -210,14 +226,15 @@ function profileOf(live: LiveCustomer360, slot: number, customers: Table | undef
 export function liveSnapshot(live: LiveCustomer360, options: SnapshotOptions = {}): LiveSnapshot {
   const { counts: bySegment, people } = segmentCounts(live);
   const follow = options.followRecord;
+  const clockMs = live.position > 0 ? live.playbackAt[live.position - 1] : null;
   return {
     position: live.position,
     total: live.total,
     done: live.done,
-    clockMs: live.position > 0 ? live.arrivals.arrivedAt[live.position - 1] : null,
-    nextArrivalMs: live.done ? null : live.arrivals.arrivedAt[live.position],
+    clockMs,
+    nextArrivalMs: live.done ? null : live.playbackAt[live.position],
     allowedLatenessMs: live.options.allowedLatenessMs,
-    topics: topicSnapshots(live),
+    topics: topicSnapshots(live, options.clockMs ?? clockMs ?? NaN),
     counts: Object.fromEntries(CHANGE_KINDS.map((k, i) => [k, live.counts[i]])) as Record<ChangeKind, number>,
     ticker: tickerEntries(live),
     segments: SEGMENTS.map((segment, i) => ({ segment, customers: bySegment[i] })),

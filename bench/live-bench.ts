@@ -52,12 +52,12 @@ function child(customers: number): LiveResult {
   let over1ms = 0;
   for (let k = 0; k < lat.length; k++) if (lat[k] > 1) over1ms++;
 
-  const a = new Map<string, string>();
-  forEachRunFile(batch, (p, bytes) => a.set(p, Buffer.from(bytes).toString('base64')));
-  let filesEqual = 0;
-  forEachRunFile(liveRun(live, batch.sources, batch.bronze), (p, bytes) => {
-    if (a.get(p) === Buffer.from(bytes).toString('base64')) filesEqual++;
-  });
+  // Files by sha256 (the run manifest's digests): at 250,000 customers a file is too large for a string.
+  const batchFiles = forEachRunFile(batch, () => undefined).files;
+  const liveFiles = forEachRunFile(liveRun(live, batch.sources, batch.bronze), () => undefined).files;
+  const paths = Object.keys(batchFiles);
+  const filesEqual = paths.filter((p) => liveFiles[p]?.sha256 === batchFiles[p].sha256).length;
+  const a = { size: paths.length };
   return {
     customers, events: live.total, setupMs: t1 - t0, streamMs: t2 - t1,
     latency: { p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), p999: quantile(lat, 0.999), max: lat[lat.length - 1], over1ms },
@@ -107,7 +107,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   console.log('\nSetup decodes every topic\'s rows into typed messages and merges the arrival order (a consumer\'s deserialisation). ' +
     'Stream: every arrival validated, deduplicated or CDC-upserted, attributed and folded into its person. Latency: each event timed alone, ' +
-    'from its arrival to its profile updated, in a second pass. Files: every file of the run written from the live state, byte for byte against the batch run.');
+    'from its arrival to its profile updated, in a second pass. Files: every file of the run written from the live state, by sha256 against the batch run\'s.');
   return failed ? 1 : 0;
 }
 

@@ -43,6 +43,17 @@ const STEPS: readonly [step: string, action: string, shown: string][] = [
     navTo('Segments'),
     `document.querySelectorAll('.chart-card').length === 5 && document.querySelectorAll('.chart-card .recharts-bar-rectangle').length > 20`,
   ],
+  ['Live', navTo('Live'), `document.querySelector('[data-live-position]') && document.querySelector('.live-topics tbody tr')`],
+  [
+    'Live: replay at 100× (20,000 arrivals)',
+    `document.querySelector('button[aria-label="Speed 100×"]').click(); [...document.querySelectorAll('.live-controls button')].find(b => b.textContent === 'Play').click();`,
+    `Number(document.querySelector('[data-live-position]').dataset.livePosition) >= Math.min(20000, Number(document.querySelector('[data-live-position]').dataset.liveTotal))`,
+  ],
+  [
+    'Live: replay at max to the end',
+    `document.querySelector('button[aria-label="Speed max"]').click();`,
+    `document.querySelector('[data-live-position]').dataset.livePosition === document.querySelector('[data-live-position]').dataset.liveTotal && document.querySelector('.live-end')`,
+  ],
   ['Activation', navTo('Activation'), `document.querySelector('[data-channel] .audience-n')`],
   ['Quality', navTo('Quality'), `${heading('Quality')} && document.querySelector('.data-table .table-scroll[data-ready="true"] .badge')`],
   ['Overview', navTo('Overview'), `document.querySelector('[data-kpi] .kpi-value') && document.querySelector('.lineage-checks')`],

@@ -46,7 +46,7 @@ const STEPS: readonly [step: string, action: string, shown: string][] = [
   ['Live', navTo('Live'), `document.querySelector('[data-live-position]') && document.querySelector('.live-topics tbody tr')`],
   [
     'Live: replay at 100× (20,000 arrivals)',
-    `document.querySelector('button[aria-label="Speed 100×"]').click(); [...document.querySelectorAll('.live-controls button')].find(b => b.textContent === 'Play').click();`,
+    `document.querySelector('button[aria-label="Speed 100×"]').click(); await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); [...document.querySelectorAll('.live-controls button')].find(b => b.textContent === 'Play').click();`,
     `Number(document.querySelector('[data-live-position]').dataset.livePosition) >= Math.min(20000, Number(document.querySelector('[data-live-position]').dataset.liveTotal))`,
   ],
   [

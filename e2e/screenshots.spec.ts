@@ -44,7 +44,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Speed max' }).click();
     await page.getByRole('button', { name: 'Play' }).click();
     await expect(page.getByRole('region', { name: 'The stream has ended' }).getByRole('status')).toContainText('byte for byte', { timeout: 90_000 });
-    await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(page.locator('.live-bars .live-bar').first()).toBeVisible();
     await page.evaluate(() => {
       const top = document.querySelector('.live-controls')!.getBoundingClientRect().top + window.scrollY;
       const nav = document.querySelector('.nav-bar')!.getBoundingClientRect().height;

@@ -2,13 +2,10 @@
 // profile and the segment chart. Plain elements; only the chart uses Recharts, and it redraws at
 // most twice a second.
 import { memo, useEffect, useRef, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
 import type { LiveProfile, TickerEntry, TopicSnapshot } from '../../../pipeline/stream/live-snapshot';
 import { formatIsoUtc } from '../../../pipeline/time';
 import { ChartCard } from '../../components/chart-card';
-import { Later } from '../../components/later';
 import { useChartTheme } from '../../lib/use-color-scheme';
-import { compactNumber } from '../../lib/chart-props';
 import { formatCount, groupDigits } from '../../lib/format';
 import { StatusBadge } from '../../components/status-badge';
 import { RATE_KINDS } from './use-live-session';
@@ -245,21 +242,24 @@ export const SegmentChart = memo(function SegmentChart({ counts }: { counts: str
         rows: rows.map((r) => ({ segment: r.segment, customers: formatCount(r.customers) })),
       }}
     >
-      {(width: number) => (
-        <BarChart layout="vertical" width={width} height={260} data={rows} margin={{ top: 5, right: 56, bottom: 5, left: 5 }}>
-          <CartesianGrid stroke={theme.grid} horizontal={false} />
-          <YAxis type="category" dataKey="segment" width={96} tick={{ fill: theme.text, fontSize: 14 }} interval={0} />
-          <XAxis type="number" tick={{ fill: theme.muted, fontSize: 14 }} tickFormatter={(v: number) => compactNumber.format(v)} allowDecimals={false} />
-          <Later>
-            <Bar dataKey="customers" name="People" isAnimationActive={false}>
-              {rows.map((r, i) => (
-                <Cell key={r.segment} fill={theme.series[i % theme.series.length]} />
-              ))}
-              <LabelList dataKey="customers" position="right" fill={theme.text} fontSize={14} formatter={(v: unknown) => formatCount(Number(v))} />
-            </Bar>
-          </Later>
-        </BarChart>
-      )}
+      {() => {
+        // Plain bars, not Recharts: a chart that changes every half second must redraw in a few
+        // milliseconds, and Recharts re-renders a whole chart synchronously on each data change.
+        const max = Math.max(1, ...rows.map((r) => r.customers));
+        return (
+          <ol className="live-bars" aria-label="People per segment">
+            {rows.map((r, i) => (
+              <li key={r.segment}>
+                <span className="live-bar-label">{r.segment}</span>
+                <span className="live-bar-track" aria-hidden="true">
+                  <span className="live-bar" style={{ width: `${((r.customers / max) * 100).toFixed(2)}%`, background: theme.series[i % theme.series.length] }} />
+                </span>
+                <span className="live-bar-n">{formatCount(r.customers)}</span>
+              </li>
+            ))}
+          </ol>
+        );
+      }}
     </ChartCard>
   );
 });

@@ -1,7 +1,7 @@
 // The live session seen from the page: the worker replays the stream on its own timers; the page
 // asks for one snapshot per animation frame while it plays (never more than one call in flight),
 // and once when paused. Rates come from successive snapshots, not from events.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, getPipeline } from '../../../worker/client';
 import type { LiveComparison, LiveSpeed, LiveView } from '../../../worker/api';
 import { useRun } from '../../shell/run-context';
@@ -46,14 +46,16 @@ export function useLiveSession(): LiveSession {
 
   const show = useCallback((v: LiveView | null) => {
     if (!alive.current) return;
-    setView(v);
+    // A transition: React may slice the redraw of a frame's snapshot instead of one long task.
+    startTransition(() => setView(v));
     if (!v) return;
     const now = performance.now();
     const list = samples.current;
     list.push({ at: now, counts: v.counts });
     while (list.length > 2 && now - list[1].at >= RATE_WINDOW_MS) list.shift();
     const first = list[0], dt = (now - first.at) / 1000;
-    setRates(Object.fromEntries(RATE_KINDS.map((k) => [k, dt > 0.05 && v.speed !== 0 ? (v.counts[k] - first.counts[k]) / dt : 0])));
+    const next = Object.fromEntries(RATE_KINDS.map((k) => [k, dt > 0.05 && v.speed !== 0 ? (v.counts[k] - first.counts[k]) / dt : 0]));
+    startTransition(() => setRates(next));
   }, []);
 
   const act = useCallback(

@@ -73,3 +73,21 @@ describe('batch equals stream', () => {
     }
   });
 });
+
+describe('live freshness', () => {
+  it("ends equal to the quality report's freshness checks (hours and status per source)", async () => {
+    const { liveSnapshot } = await import('../../src/pipeline/stream/live-snapshot');
+    const { rowsOf } = await import('../helpers/inline-sources');
+    for (const seed of [21, 9]) {
+      const params = resolveParams({ seed, customers: 1500 });
+      const batch = runPipeline(params);
+      const live = new LiveCustomer360(params, batch.nowMs, batch.sources, batch.bronze);
+      live.step(Infinity);
+      const report = rowsOf(batch.quality.table).filter((r) => r.check_id.startsWith('freshness_'));
+      const topics = liveSnapshot(live, { clockMs: batch.nowMs }).topics;
+      expect(topics.map((t) => [`freshness_${t.topic}`, t.freshness, t.freshnessHours!.toFixed(2)])).toEqual(
+        SOURCE_NAMES.map((s) => { const r = report.find((x) => x.check_id === `freshness_${s}`)!; return [r.check_id, r.status, r.observed]; }),
+      );
+    }
+  });
+});

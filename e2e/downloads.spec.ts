@@ -1,20 +1,10 @@
 // Downloads are the same bytes the command line writes for the same parameters.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { cliFile, cliRun, openLab, tableReady } from './helpers';
+import { bytesOf, downloadBy, cliFile, cliRun, openLab, tableReady } from './helpers';
 
 const RUN = { seed: 1234, customers: 2000 };
 
-async function bytesOf(download: Download): Promise<Buffer> {
-  const path = await download.path();
-  return readFileSync(path!);
-}
-
-async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return download;
-}
 
 test.beforeAll(() => {
   cliRun(RUN);

@@ -1,10 +1,10 @@
 // Shared steps of the end-to-end specs: open the lab on given parameters, wait for its data,
-// collect console errors, and run the command line for byte comparisons.
+// collect console errors, catch downloads, and run the command line for byte comparisons.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
 import { SCRATCH_ENV } from './global-setup';
 
 export interface RunArgs {
@@ -78,4 +78,15 @@ export function cliRun(run: RunArgs): string {
 
 export function cliFile(run: RunArgs, path: string): Buffer {
   return readFileSync(join(cliRun(run), path));
+}
+
+/** The bytes of a finished download. */
+export async function bytesOf(download: Download): Promise<Buffer> {
+  return readFileSync((await download.path())!);
+}
+
+/** The download that `click` starts. */
+export async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return download;
 }

@@ -1,20 +1,11 @@
 // The Live view replays the run as a stream: a step moves one offset by one, pause stops the
 // replay, and at the end every file written from the live state equals the batch run's, as does
 // the Customer 360 table the batch view shows.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
-import { bodyRows, collectErrors, openLab, tableReady } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { bytesOf, downloadBy, bodyRows, collectErrors, openLab, tableReady } from './helpers';
 
 const RUN = { seed: 21, customers: 2000 };
 
-async function bytesOf(download: Download): Promise<Buffer> {
-  return readFileSync((await download.path())!);
-}
-
-async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return download;
-}
 
 const position = async (page: Page) => Number(await page.locator('[data-live-position]').getAttribute('data-live-position'));
 const offsets = async (page: Page) => page.locator('[data-offset]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-offset'))));

@@ -1,22 +1,13 @@
 // Production: the data-product review reads as a page, export files preview and download (the
 // preview is in the URL), an export downloads as a zip beside the run tree, and a table of Data
 // layers downloads as Parquet that an independent engine (DuckDB) reads back.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { collectErrors, openLab, tableReady, waitForRun } from './helpers';
+import { bytesOf, downloadBy, collectErrors, openLab, tableReady, waitForRun } from './helpers';
 
 const RUN = { seed: 21, customers: 500 };
 
-async function bytesOf(download: Download): Promise<Buffer> {
-  return readFileSync((await download.path())!);
-}
-
-async function downloadBy(page: Page, click: () => Promise<void>): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return download;
-}
 
 /** Parquet files start and end with the magic bytes `PAR1`. */
 function expectParquet(bytes: Buffer) {

@@ -513,14 +513,11 @@ export class LiveCustomer360 {
       this.note(K.unattributed, -1);
       return true;
     }
-    const list = this.ticketsOfEmail[v];
+    let list = this.ticketsOfEmail[v];
     if (list === undefined) {
-      this.ticketsOfEmail[v] = [row];
+      // The email's first ticket: from now on it follows the email's owner (settleEmails).
+      list = this.ticketsOfEmail[v] = [];
       this.emailOwner[v] = this.ownerOf(v);
-      const p = this.emailOwner[v];
-      if (p >= 0) addTicket(this.acc, p, t.isOpen[row] === 1, t.csat[row]);
-      this.note(p >= 0 ? K.event_applied : K.unattributed, p);
-      return true;
     }
     list.push(row);
     const p = this.emailOwner[v];

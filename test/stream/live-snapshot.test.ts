@@ -113,7 +113,11 @@ describe('live snapshot', () => {
     expect(profile!.lifetimeRevenueCents).toBe(row('lifetime_revenue'));
     expect(profile!.segment).toBe(row('segment'));
     expect(profile!.ticketsOpen).toBe(row('tickets_open'));
-    expect(profile!.sessions30d).toBe(row('sessions_30d'));
+    expect(profile!.windowsAsOfMs).toBe(batch.nowMs);
+    expect(profile!.windows.sessions30d).toBe(row('sessions_30d'));
+    expect(profile!.windows.orders90d).toBe(row('orders_90d'));
+    expect(profile!.windows.revenue90dCents).toBe(row('revenue_90d'));
+    expect(profile!.windows.productViews30d).toBe(row('product_views_30d'));
     for (const purpose of CONSENT_PURPOSES) expect(profile!.consent[purpose], purpose).toBe(row(`consent_${purpose}`));
     expect(profile!.fullName).toBeTruthy();
   });

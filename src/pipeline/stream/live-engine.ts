@@ -13,7 +13,7 @@ import { rowValidator, VALIDATION_SPECS, type ReasonCode } from '../silver/valid
 import type { Accumulators } from '../gold/accumulators';
 import {
   addCampaignEvent, addClick, addConsentEvent, addOrder, addTicket, clearAllButTickets, clearClicks, clearOrders,
-  emptyAccumulators, grownAccumulators, mergeInto, removeTicket, WINDOW_30D,
+  emptyAccumulators, grownAccumulators, mergeInto, removeTicket, WINDOW_30D, WINDOW_90D,
 } from '../gold/accumulators';
 import { arrivalOrder, playbackTimes, type ArrivalOrder } from './arrival-order';
 import { decodeMessages, type Messages } from './decode';
@@ -571,6 +571,56 @@ export class LiveCustomer360 {
   sessionCount(p: number): number {
     return this.sessions[p]?.size ?? 0;
   }
+
+  /**
+   * Person p's windowed columns against another clock: the 30d and 90d windows ending at `clockMs`
+   * (the replay clock) instead of the run's now, from the person's events. O(its events), for the
+   * one profile a view follows; the accumulators (and the files) keep the run's now.
+   */
+  windowsAt(p: number, clockMs: number): LiveWindows {
+    const out: LiveWindows = { orders90d: 0, revenue90dCents: 0, productViews30d: 0, addToCart30d: 0, sessions30d: 0, campaignSent90d: 0, campaignOpened90d: 0, campaignClicked90d: 0 };
+    const in30 = (t: number) => t > clockMs - WINDOW_30D && t <= clockMs;
+    const in90 = (t: number) => t > clockMs - WINDOW_90D && t <= clockMs;
+    const { orders: o, clickstream: k, campaign_events: m } = this.messages;
+    const sessions = new Set<number>();
+    const click = (r: number) => {
+      if (!in30(k.eventTs[r])) return;
+      if (k.productView[r] === 1) out.productViews30d++;
+      if (k.addToCart[r] === 1) out.addToCart30d++;
+      if (!Number.isNaN(k.sessionId[r])) sessions.add(k.sessionId[r]);
+    };
+    for (const rec of this.graph.members[p] ?? []) {
+      for (const slot of this.ordersOf[rec] ?? []) {
+        const r = this.orderRow[slot];
+        if (o.counted[r] === 1 && in90(o.orderTs[r])) {
+          out.orders90d++;
+          if (!Number.isNaN(o.amountCents[r])) out.revenue90dCents += o.amountCents[r];
+        }
+      }
+      for (const r of this.clicksOf[rec] ?? []) click(r);
+      for (const d of this.devicesOf[rec] ?? []) for (const r of this.anonymousOf[d] ?? []) click(r);
+      for (const r of this.campaignsOf[rec] ?? []) {
+        if (!in90(m.eventTs[r])) continue;
+        if (m.type[r] === 0) out.campaignSent90d++;
+        else if (m.type[r] === 1) out.campaignOpened90d++;
+        else if (m.type[r] === 2) out.campaignClicked90d++;
+      }
+    }
+    out.sessions30d = sessions.size;
+    return out;
+  }
+}
+
+/** The windowed columns of one person against a chosen clock. */
+export interface LiveWindows {
+  orders90d: number;
+  revenue90dCents: number;
+  productViews30d: number;
+  addToCart30d: number;
+  sessions30d: number;
+  campaignSent90d: number;
+  campaignOpened90d: number;
+  campaignClicked90d: number;
 }
 
 const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));

@@ -12,7 +12,7 @@ import { textsAt } from '../silver/customer-records';
 import { segmentCode } from '../gold/rules';
 import { FRESHNESS_POLICIES, freshnessHours, freshnessStatus } from '../quality/freshness';
 import type { CheckStatus } from '../schema/reports';
-import { CHANGE_KINDS, TICKER_SIZE, type ChangeKind, type LiveCustomer360 } from './live-engine';
+import { CHANGE_KINDS, TICKER_SIZE, type ChangeKind, type LiveCustomer360, type LiveWindows } from './live-engine';
 
 /** Latest changes a snapshot carries. */
 export const SNAPSHOT_TICKER = 20;
@@ -70,7 +70,9 @@ export interface LiveProfile {
   readonly segment: string | null;
   readonly consent: Readonly<Record<string, ConsentState>>;
   readonly ticketsOpen: number;
-  readonly sessions30d: number;
+  /** The 30d and 90d columns with their windows ending at the snapshot's clock (the replay clock). */
+  readonly windows: LiveWindows;
+  readonly windowsAsOfMs: number | null;
 }
 
 export interface LiveSnapshot {
@@ -154,33 +156,36 @@ function tickerEntries(live: LiveCustomer360): TickerEntry[] {
   return out;
 }
 
-/** recency = whole days since the last order; NaN without orders (as gold derives it). */
-function segmentOfPerson(live: LiveCustomer360, p: number): number {
+/** recency = whole days from the last order to the clock; NaN without orders (as gold derives it at now). */
+function segmentOfPerson(live: LiveCustomer360, p: number, clockMs: number): number {
   const acc = live.acc, f = acc.ordersCount[p], last = acc.lastOrderAt[p];
-  const recency = f > 0 && !Number.isNaN(last) ? Math.floor((acc.nowMs - last) / DAY) : NaN;
+  const recency = f > 0 && !Number.isNaN(last) ? Math.floor((clockMs - last) / DAY) : NaN;
   return segmentCode(f, recency);
 }
 
-function segmentCounts(live: LiveCustomer360): { counts: number[]; people: number } {
+function segmentCounts(live: LiveCustomer360, clockMs: number): { counts: number[]; people: number } {
   const counts = new Array<number>(SEGMENTS.length).fill(0);
   const members = live.graph.members;
   let people = 0;
   for (let c = 0; c < members.length; c++) {
     if (members[c].length === 0) continue;
     people++;
-    counts[segmentOfPerson(live, c)]++;
+    counts[segmentOfPerson(live, c, clockMs)]++;
   }
   return { counts, people };
 }
 
-function profileOf(live: LiveCustomer360, slot: number, customers: Table | undefined): LiveProfile {
+const NO_WINDOWS: LiveWindows = { orders90d: 0, revenue90dCents: 0, productViews30d: 0, addToCart30d: 0, sessions30d: 0, campaignSent90d: 0, campaignOpened90d: 0, campaignClicked90d: 0 };
+
+function profileOf(live: LiveCustomer360, slot: number, customers: Table | undefined, clockMs: number): LiveProfile {
   const record = recordLabel(live, slot);
   const p = live.personOf(slot);
   const unknown = Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, 'unknown' as ConsentState]));
   if (p < 0 || live.customerRowOf(slot) < 0) {
     return {
       record, exists: false, customerKey: null, fullName: null, email: null, country: null, members: 0,
-      ordersCount: 0, lifetimeRevenueCents: 0, lastOrderMs: null, segment: null, consent: unknown, ticketsOpen: 0, sessions30d: 0,
+      ordersCount: 0, lifetimeRevenueCents: 0, lastOrderMs: null, segment: null, consent: unknown, ticketsOpen: 0,
+      windows: NO_WINDOWS, windowsAsOfMs: finite(clockMs),
     };
   }
   // Simple survivorship for the card: the member record updated last (the files use the contract's rules).
@@ -219,14 +224,17 @@ function profileOf(live: LiveCustomer360, slot: number, customers: Table | undef
     email: emailValue >= 0 ? live.messages.valueIds[0].values[emailValue] : null,
     country, members: members.length,
     ordersCount: acc.ordersCount[p], lifetimeRevenueCents: acc.revenueCents[p], lastOrderMs: finite(acc.lastOrderAt[p]),
-    segment: SEGMENTS[segmentOfPerson(live, p)], consent, ticketsOpen: acc.ticketsOpen[p], sessions30d: live.sessionCount(p),
+    segment: SEGMENTS[segmentOfPerson(live, p, clockMs)], consent, ticketsOpen: acc.ticketsOpen[p],
+    windows: Number.isNaN(clockMs) ? NO_WINDOWS : live.windowsAt(p, clockMs), windowsAsOfMs: finite(clockMs),
   };
 }
 
 export function liveSnapshot(live: LiveCustomer360, options: SnapshotOptions = {}): LiveSnapshot {
-  const { counts: bySegment, people } = segmentCounts(live);
   const follow = options.followRecord;
   const clockMs = live.position > 0 ? live.playbackAt[live.position - 1] : null;
+  // Windows and recency against the replay clock; at the end of the stream it is the run's now.
+  const asOf = options.clockMs ?? clockMs ?? live.nowMs_;
+  const { counts: bySegment, people } = segmentCounts(live, asOf);
   return {
     position: live.position,
     total: live.total,
@@ -239,6 +247,6 @@ export function liveSnapshot(live: LiveCustomer360, options: SnapshotOptions = {
     ticker: tickerEntries(live),
     segments: SEGMENTS.map((segment, i) => ({ segment, customers: bySegment[i] })),
     people,
-    profile: follow !== undefined && follow >= 0 && follow < live.messages.slots.count ? profileOf(live, follow, options.customers) : null,
+    profile: follow !== undefined && follow >= 0 && follow < live.messages.slots.count ? profileOf(live, follow, options.customers, asOf) : null,
   };
 }

@@ -178,7 +178,10 @@ export function ProfileCard({ profile }: { profile: LiveProfile | null }) {
         segment: profile.segment ?? '—',
         ...Object.fromEntries(Object.entries(profile.consent).map(([k, v]) => [`consent_${k}`, v])),
         tickets_open: formatCount(profile.ticketsOpen),
-        sessions_30d: formatCount(profile.sessions30d),
+        orders_90d: formatCount(profile.windows.orders90d),
+        revenue_90d: money(profile.windows.revenue90dCents),
+        product_views_30d: formatCount(profile.windows.productViews30d),
+        sessions_30d: formatCount(profile.windows.sessions30d),
       }
     : {};
   const flashing = useChangedFields(profile, fields);
@@ -188,6 +191,7 @@ export function ProfileCard({ profile }: { profile: LiveProfile | null }) {
       <p className="note">
         Record <code>{profile.record}</code>
         {profile.exists ? '' : ': its first accepted row has not arrived yet.'}
+        {profile.exists && profile.windowsAsOfMs !== null && <> · the 30d and 90d windows end at the replay clock, {timeText(profile.windowsAsOfMs)}</>}
       </p>
       {profile.exists && (
         <dl className="live-fields">
@@ -233,7 +237,7 @@ export const SegmentChart = memo(function SegmentChart({ counts }: { counts: str
     <ChartCard
       title="Live people by segment"
       order={0}
-      description={`${formatCount(total)} people exist now. Segments are computed as of the run's now, from what has arrived so far.`}
+      description={`${formatCount(total)} people exist now. Segments use recency at the replay clock, from what has arrived so far.`}
       table={{
         columns: [
           { key: 'segment', label: 'Segment' },

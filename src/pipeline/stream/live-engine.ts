@@ -13,7 +13,7 @@ import { rowValidator, VALIDATION_SPECS, type ReasonCode } from '../silver/valid
 import type { Accumulators } from '../gold/accumulators';
 import {
   addCampaignEvent, addClick, addConsentEvent, addOrder, addTicket, clearAllButTickets, clearClicks, clearOrders,
-  emptyAccumulators, grownAccumulators, mergeInto, removeTicket, WINDOW_30D, WINDOW_90D,
+  emptyAccumulators, grownAccumulators, mergeInto, removeTicket, WINDOW_30D,
 } from '../gold/accumulators';
 import { arrivalOrder, playbackTimes, type ArrivalOrder } from './arrival-order';
 import { decodeMessages, type Messages } from './decode';
@@ -73,9 +73,6 @@ export class LiveCustomer360 {
   /** Arrivals applied so far. */
   position = 0;
   readonly counts = new Float64Array(CHANGE_KINDS.length);
-  /** Person of the last change, for a view following one profile. */
-  lastPerson = -1;
-  lastKind = -1;
   /**
    * The latest changes for a ticker, as a ring of TICKER_SIZE entries: arrival index, change kind
    * (index in CHANGE_KINDS) and person (-1 none). `tickerCount` is the number ever written.
@@ -92,7 +89,6 @@ export class LiveCustomer360 {
   private readonly reasonList: Uint8Array[];
   private readonly eventTimes: Float64Array[];
   private readonly watermarkTimes: (Float64Array | null)[];
-  private readonly nowMs: number;
   // customers
   private readonly exists: Uint8Array;
   private readonly customerRow: Int32Array;
@@ -124,7 +120,7 @@ export class LiveCustomer360 {
 
   constructor(
     readonly params: RunParams,
-    readonly nowMs_: number,
+    readonly nowMs: number,
     raw: Readonly<Record<SourceName, Table>>,
     bronze: Readonly<Record<SourceName, Table>>,
     readonly options: LiveOptions = { allowedLatenessMs: DEFAULT_ALLOWED_LATENESS_MS },
@@ -133,12 +129,11 @@ export class LiveCustomer360 {
     for (const s of SOURCE_NAMES) {
       if (bronze[s].rowCount !== raw[s].rowCount) throw new Error(`${s}: bronze has ${bronze[s].rowCount} rows, raw ${raw[s].rowCount}`);
     }
-    this.nowMs = nowMs_;
-    this.since30d = nowMs_ - WINDOW_30D;
+    this.since30d = nowMs - WINDOW_30D;
     this.messages = decodeMessages(raw);
-    this.arrivals = options.arrivals ?? arrivalOrder(raw, nowMs_);
+    this.arrivals = options.arrivals ?? arrivalOrder(raw, nowMs);
     this.playbackAt = playbackTimes(this.arrivals.arrivedAt);
-    this.validators = SOURCE_NAMES.map((s) => rowValidator(raw[s], VALIDATION_SPECS[s], nowMs_));
+    this.validators = SOURCE_NAMES.map((s) => rowValidator(raw[s], VALIDATION_SPECS[s], nowMs));
     this.reasons = Object.fromEntries(SOURCE_NAMES.map((s) => [s, new Uint8Array(raw[s].rowCount)])) as Record<SourceName, Uint8Array>;
     this.topics = Object.fromEntries(SOURCE_NAMES.map((s) => [s, {
       consumed: 0, end: raw[s].rowCount, quarantined: 0, duplicates: 0, late: 0, latestAccepted: NaN, maxEventTime: NaN,
@@ -170,7 +165,7 @@ export class LiveCustomer360 {
     this.emailOwner = new Int32Array(emails).fill(-1);
     this.emailQueued = new Uint8Array(emails);
     // People are at most the records plus the pieces of splits: room for the records up front.
-    this.acc = emptyAccumulators(slots + 1024, nowMs_, CONSENT_PURPOSES.length);
+    this.acc = emptyAccumulators(slots + 1024, nowMs, CONSENT_PURPOSES.length);
     this.graph = new IdentityGraph(slots, params.placeholderThreshold, params.link, {
       created: (c) => this.personCreated(c),
       merged: (into, from) => this.personsMerged(into, from),
@@ -244,8 +239,6 @@ export class LiveCustomer360 {
 
   private note(kind: number, person: number): void {
     this.counts[kind]++;
-    this.lastKind = kind;
-    this.lastPerson = person;
     const at = this.tickerCount++ & (TICKER_SIZE - 1);
     this.tickerArrival[at] = this.current;
     this.tickerKind[at] = kind;
@@ -578,36 +571,30 @@ export class LiveCustomer360 {
    * one profile a view follows; the accumulators (and the files) keep the run's now.
    */
   windowsAt(p: number, clockMs: number): LiveWindows {
-    const out: LiveWindows = { orders90d: 0, revenue90dCents: 0, productViews30d: 0, addToCart30d: 0, sessions30d: 0, campaignSent90d: 0, campaignOpened90d: 0, campaignClicked90d: 0 };
-    const in30 = (t: number) => t > clockMs - WINDOW_30D && t <= clockMs;
-    const in90 = (t: number) => t > clockMs - WINDOW_90D && t <= clockMs;
+    // The same fold functions as the live and batch folds, into a one-person accumulator whose
+    // windows end at the clock: one definition of "in 30d" and "in 90d".
+    const acc = emptyAccumulators(1, clockMs, CONSENT_PURPOSES.length);
     const { orders: o, clickstream: k, campaign_events: m } = this.messages;
     const sessions = new Set<number>();
     const click = (r: number) => {
-      if (!in30(k.eventTs[r])) return;
-      if (k.productView[r] === 1) out.productViews30d++;
-      if (k.addToCart[r] === 1) out.addToCart30d++;
-      if (!Number.isNaN(k.sessionId[r])) sessions.add(k.sessionId[r]);
+      const t = k.eventTs[r];
+      addClick(acc, 0, t, k.productView[r] === 1, k.addToCart[r] === 1);
+      if (t > acc.since30d && t <= clockMs && !Number.isNaN(k.sessionId[r])) sessions.add(k.sessionId[r]);
     };
     for (const rec of this.graph.members[p] ?? []) {
       for (const slot of this.ordersOf[rec] ?? []) {
         const r = this.orderRow[slot];
-        if (o.counted[r] === 1 && in90(o.orderTs[r])) {
-          out.orders90d++;
-          if (!Number.isNaN(o.amountCents[r])) out.revenue90dCents += o.amountCents[r];
-        }
+        if (o.counted[r] === 1) addOrder(acc, 0, o.orderTs[r], o.amountCents[r]);
       }
       for (const r of this.clicksOf[rec] ?? []) click(r);
       for (const d of this.devicesOf[rec] ?? []) for (const r of this.anonymousOf[d] ?? []) click(r);
-      for (const r of this.campaignsOf[rec] ?? []) {
-        if (!in90(m.eventTs[r])) continue;
-        if (m.type[r] === 0) out.campaignSent90d++;
-        else if (m.type[r] === 1) out.campaignOpened90d++;
-        else if (m.type[r] === 2) out.campaignClicked90d++;
-      }
+      for (const r of this.campaignsOf[rec] ?? []) addCampaignEvent(acc, 0, m.eventTs[r], m.type[r]);
     }
-    out.sessions30d = sessions.size;
-    return out;
+    return {
+      orders90d: acc.orders90d[0], revenue90dCents: acc.revenue90dCents[0], productViews30d: acc.productViews30d[0],
+      addToCart30d: acc.addToCart30d[0], sessions30d: sessions.size, campaignSent90d: acc.campaignSent90d[0],
+      campaignOpened90d: acc.campaignOpened90d[0], campaignClicked90d: acc.campaignClicked90d[0],
+    };
   }
 }
 

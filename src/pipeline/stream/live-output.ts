@@ -9,7 +9,7 @@ import type { GeneratedSources } from '../generate';
 import type { Table } from '../table';
 import type { CustomerRecords } from '../silver/customer-records';
 import type { Placeholder, ResolvedIdentities } from '../silver/resolve-identities';
-import { ascendingOrder, customerKeyOf } from '../silver/resolve-identities';
+import { ascendingOrder, customerKeyOf, placeholderOrder } from '../silver/resolve-identities';
 import { IDENTIFIER_KINDS } from '../params';
 import { CONSENT_PURPOSES } from '../schema/enums';
 import { emptyAccumulators, type Accumulators } from '../gold/accumulators';
@@ -82,7 +82,7 @@ export function liveIdentities(live: LiveCustomer360, records: CustomerRecords):
     live.graph.holders[j].forEach((holders, v) => {
       if (holders !== undefined && live.graph.isPlaceholder(j, v)) found.push({ kind, value: live.messages.valueIds[j].values[v], records: holders.length });
     });
-    found.sort((a, b) => b.records - a.records || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    found.sort(placeholderOrder);
     placeholders.push(...found);
   });
   return { ids: { personOf, keys, membersStart, members, matchRule, placeholders }, compOf };
@@ -118,8 +118,8 @@ export function liveRun(live: LiveCustomer360, sources: GeneratedSources, bronze
   silver.consent.rawRow.forEach((row, i) => (consentCleanIndex[row] = i));
   const acc = accumulatorsInPersonOrder(live, compOf, consentCleanIndex);
   const sessions30d = Float64Array.from(compOf, (c) => live.sessionCount(c));
-  const c360 = derive(customer360Inputs(silver, live.nowMs_), acc, sessions30d);
+  const c360 = derive(customer360Inputs(silver, live.nowMs), acc, sessions30d);
   const gold = goldFrom(silver, c360);
-  const quality = buildQualityReport({ params: live.params, nowMs: live.nowMs_, sources, bronze, reasons: live.reasons, silver, gold });
-  return assembleRun({ params: live.params, nowMs: live.nowMs_, sources, bronze, reasons: live.reasons, silver, gold, quality }, []);
+  const quality = buildQualityReport({ params: live.params, nowMs: live.nowMs, sources, bronze, reasons: live.reasons, silver, gold });
+  return assembleRun({ params: live.params, nowMs: live.nowMs, sources, bronze, reasons: live.reasons, silver, gold, quality }, []);
 }

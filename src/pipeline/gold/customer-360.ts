@@ -4,7 +4,6 @@ import type { Table } from '../table';
 import { code, makeTable, num, text } from '../table';
 import { CONSENT_STATES, customer360Schema, SEGMENTS, VALUE_TIERS, CHURN_BANDS } from '../schema/gold';
 import { CONSENT_PURPOSES } from '../schema/enums';
-import { DAY } from '../time';
 import type { ProfileBase } from '../silver/customer-profile-base';
 import type { OrdersCurrent } from '../silver/orders-current';
 import type { ClickstreamClean } from '../silver/clickstream-clean';
@@ -14,7 +13,7 @@ import type { ConsentEventsClean } from '../silver/consent-events-clean';
 import type { Accumulators } from './accumulators';
 import { addCampaignEvent, addClick, addConsentEvent, addOrder, addTicket, emptyAccumulators } from './accumulators';
 import { distinctSessions30d } from './sessions-30d';
-import { churnBandCode, churnRisk, segmentCode, valueTierCode } from './rules';
+import { churnBandCode, churnRisk, recencyDays, segmentCode, valueTierCode } from './rules';
 
 export interface Customer360 {
   readonly table: Table;
@@ -144,7 +143,7 @@ function scores(acc: Accumulators, sessions30d: Float64Array): Scores {
   const risk = new Float64Array(people), band = new Int32Array(people);
   for (let p = 0; p < people; p++) {
     const f = ordersCount[p];
-    const recency = f > 0 && !Number.isNaN(lastOrderAt[p]) ? Math.floor((nowMs - lastOrderAt[p]) / DAY) : NaN;
+    const recency = recencyDays(f, lastOrderAt[p], nowMs);
     const csat = csatCount[p] > 0 ? csatSum[p] / csatCount[p] : NaN;
     days[p] = recency;
     avgOrder[p] = f > 0 ? revenueCents[p] / f : NaN;

@@ -2,6 +2,7 @@
 // Each rule answers with the value's code (its index in the enum), as the gold tables store it:
 // the batch loop then needs no text per person. The *Of forms give the value itself.
 import { CHURN_BANDS, SEGMENTS, VALUE_TIERS } from '../schema/gold';
+import { DAY } from '../time';
 
 export type Segment = (typeof SEGMENTS)[number];
 
@@ -9,6 +10,11 @@ const codesOf = <T extends string>(values: readonly T[]) => Object.fromEntries(v
 const SEGMENT = codesOf(SEGMENTS);
 const TIER = codesOf(VALUE_TIERS);
 const BAND = codesOf(CHURN_BANDS);
+
+/** days_since_last_order: whole days from the last order to `nowMs`; NaN without orders. */
+export function recencyDays(ordersCount: number, lastOrderAt: number, nowMs: number): number {
+  return ordersCount > 0 && !Number.isNaN(lastOrderAt) ? Math.floor((nowMs - lastOrderAt) / DAY) : NaN;
+}
 
 /** First rule that holds, F = orders_count, R = days_since_last_order (NaN when unknown). */
 export function segmentCode(f: number, r: number): number {

@@ -60,6 +60,11 @@ function valueIds(values: (string | null)[]): { idOf: Int32Array; count: Int32Ar
   return { idOf, count, first, values: ids.values };
 }
 
+/** Placeholders of one kind as the report lists them: most records first, then by value. */
+export function placeholderOrder(a: Placeholder, b: Placeholder): number {
+  return b.records - a.records || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
 /** The definition of customer_key, from the members' `system:id` in (system, id) order; resolveIdentities streams the same bytes. */
 export function customerKeyOf(memberIds: readonly string[]): string {
   return 'c360_' + fnv1a64(memberIds.join(','));
@@ -81,7 +86,7 @@ export function resolveIdentities(records: CustomerRecords, params: Pick<RunPara
     for (let id = 0; id < v.count.length; id++) {
       if (v.count[id] > params.placeholderThreshold) kindPlaceholders.push({ kind, value: v.values[id], records: v.count[id] });
     }
-    kindPlaceholders.sort((a, b) => b.records - a.records || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    kindPlaceholders.sort(placeholderOrder);
     placeholders.push(...kindPlaceholders);
   });
 

@@ -6,10 +6,9 @@ import type { Table } from '../table';
 import { SOURCE_NAMES, type SourceName } from '../run';
 import { CONSENT_PURPOSES } from '../schema/enums';
 import { SEGMENTS } from '../schema/gold';
-import { DAY } from '../time';
 import { customerKeyOf } from '../silver/resolve-identities';
 import { textsAt } from '../silver/customer-records';
-import { segmentCode } from '../gold/rules';
+import { recencyDays, segmentCode } from '../gold/rules';
 import { FRESHNESS_POLICIES, freshnessHours, freshnessStatus } from '../quality/freshness';
 import type { CheckStatus } from '../schema/reports';
 import { CHANGE_KINDS, TICKER_SIZE, type ChangeKind, type LiveCustomer360, type LiveWindows } from './live-engine';
@@ -158,9 +157,8 @@ function tickerEntries(live: LiveCustomer360): TickerEntry[] {
 
 /** recency = whole days from the last order to the clock; NaN without orders (as gold derives it at now). */
 function segmentOfPerson(live: LiveCustomer360, p: number, clockMs: number): number {
-  const acc = live.acc, f = acc.ordersCount[p], last = acc.lastOrderAt[p];
-  const recency = f > 0 && !Number.isNaN(last) ? Math.floor((clockMs - last) / DAY) : NaN;
-  return segmentCode(f, recency);
+  const f = live.acc.ordersCount[p];
+  return segmentCode(f, recencyDays(f, live.acc.lastOrderAt[p], clockMs));
 }
 
 function segmentCounts(live: LiveCustomer360, clockMs: number): { counts: number[]; people: number } {
@@ -233,7 +231,7 @@ export function liveSnapshot(live: LiveCustomer360, options: SnapshotOptions = {
   const follow = options.followRecord;
   const clockMs = live.position > 0 ? live.playbackAt[live.position - 1] : null;
   // Windows and recency against the replay clock; at the end of the stream it is the run's now.
-  const asOf = options.clockMs ?? clockMs ?? live.nowMs_;
+  const asOf = options.clockMs ?? clockMs ?? live.nowMs;
   const { counts: bySegment, people } = segmentCounts(live, asOf);
   return {
     position: live.position,

@@ -22,3 +22,8 @@ export const PARQUET_TYPE = 'application/vnd.apache.parquet';
 export const JSONL_TYPE = 'application/x-ndjson';
 /** SQL and YAML files: plain text, so a browser shows rather than runs or refuses them. */
 export const TEXT_TYPE = 'text/plain;charset=utf-8';
+
+/** `customer360_run_seed21_5000.zip`, with `_<what>` before the extension for a zip of exports. */
+export function runZipName(params: { seed: number; customers: number }, what?: string): string {
+  return `customer360_run_seed${params.seed}_${params.customers}${what ? `_${what}` : ''}.zip`;
+}

@@ -2,7 +2,7 @@
 // (what `npm run pipeline -- --export all` writes). The header's run zip stays the quick one.
 import { getPipeline } from '../../../worker/client';
 import { useRun } from '../../shell/run-context';
-import { saveBytes, ZIP_TYPE } from '../../lib/download';
+import { runZipName, saveBytes, ZIP_TYPE } from '../../lib/download';
 import { EXPORT_KINDS } from './export-files';
 import { useDownload } from '../../lib/use-download';
 
@@ -12,7 +12,7 @@ export function EverythingZip() {
   const params = summary?.params;
   const download = () =>
     params &&
-    dl.start('all', async () => saveBytes(await getPipeline().zip([...EXPORT_KINDS]), `customer360_run_seed${params.seed}_${params.customers}_all_exports.zip`, ZIP_TYPE));
+    dl.start('all', async () => saveBytes(await getPipeline().zip([...EXPORT_KINDS]), runZipName(params, 'all_exports'), ZIP_TYPE));
   return (
     <div className="everything-zip">
       <button

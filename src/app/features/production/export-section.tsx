@@ -3,7 +3,7 @@
 import type { ExportEntry } from '../../../worker/api';
 import { getPipeline } from '../../../worker/client';
 import { useRun } from '../../shell/run-context';
-import { saveBytes, ZIP_TYPE } from '../../lib/download';
+import { runZipName, saveBytes, ZIP_TYPE } from '../../lib/download';
 import { ErrorState } from '../../components/states';
 import type { ExportKind } from './export-files';
 import { GUIDES } from './export-guides';
@@ -24,7 +24,7 @@ export function ExportSection({ kind, files, selected }: { kind: ExportKind; fil
 
   function downloadZip() {
     if (!params) return;
-    return dl.start(kind, async () => saveBytes(await getPipeline().zip([kind]), `customer360_run_seed${params.seed}_${params.customers}_${kind}.zip`, ZIP_TYPE));
+    return dl.start(kind, async () => saveBytes(await getPipeline().zip([kind]), runZipName(params, kind), ZIP_TYPE));
   }
 
   return (

@@ -5,7 +5,7 @@ import { useNav } from '../../shell/nav-context';
 import { CUSTOMER_PRESETS, fmtInt, paramsKey, randomSeed, runTextOf, validateRun } from '../../lib/run-params';
 import type { RunText } from '../../lib/url-state';
 import { getPipeline } from '../../../worker/client';
-import { saveBytes, ZIP_TYPE } from '../../lib/download';
+import { runZipName, saveBytes, ZIP_TYPE } from '../../lib/download';
 import { useDownload } from '../../lib/use-download';
 import { formatMs } from '../../lib/format';
 
@@ -172,7 +172,7 @@ export function RunDownloads() {
   const dl = useDownload();
   function downloadZip() {
     if (!shown) return;
-    return dl.start('zip', async () => saveBytes(await getPipeline().zip(), `customer360_run_seed${shown.seed}_${shown.customers}.zip`, ZIP_TYPE));
+    return dl.start('zip', async () => saveBytes(await getPipeline().zip(), runZipName(shown), ZIP_TYPE));
   }
 
   return (

@@ -106,6 +106,48 @@ export function gatherNumbers(raw: Table, name: string, rows: Int32Array): Float
   throw new Error(`${raw.schema.name}.${name} is not numeric`);
 }
 
+/**
+ * Typed values of every row of a raw numeric column (overrides parsed, as gatherNumbers): the stored
+ * array itself when every overridden cell parses to its stored value, else a copy patched there.
+ */
+export function columnNumbers(raw: Table, name: string): Float64Array {
+  const i = columnIndex(raw.schema, name);
+  const col = raw.columns[i], type = raw.schema.columns[i].type;
+  if (col.kind !== 'number' && col.kind !== 'id') return gatherNumbers(raw, name, everyRow(raw.rowCount));
+  const stored = col.kind === 'number' ? col.values : col.nums;
+  const ov = col.overrides;
+  if (ov === undefined || ov.size === 0) return stored;
+  let out: Float64Array | undefined;
+  for (const [r, text] of ov) {
+    const v = col.kind === 'id' ? parseId(col.prefix, text) : parseTyped(type, text);
+    // Most overridden text parses to the stored value (another spelling of it): no copy for those.
+    if (v === stored[r] || (Number.isNaN(v) && Number.isNaN(stored[r]))) continue;
+    (out ??= stored.slice())[r] = v;
+  }
+  return out ?? stored;
+}
+
+/** Codes of every row of a raw code column (an override not in the dict is -1, as gatherCodes), patched like columnNumbers. */
+export function columnCodes(raw: Table, name: string): { codes: Int32Array; dict: readonly string[] } {
+  const i = columnIndex(raw.schema, name);
+  const col = raw.columns[i];
+  if (col.kind !== 'code') return gatherCodes(raw, name, everyRow(raw.rowCount));
+  const ov = col.overrides;
+  if (ov === undefined || ov.size === 0) return { codes: col.codes, dict: col.dict };
+  let codes: Int32Array | undefined;
+  for (const [r, text] of ov) {
+    const c = col.dict.indexOf(text);
+    if (c !== col.codes[r]) (codes ??= col.codes.slice())[r] = c;
+  }
+  return { codes: codes ?? col.codes, dict: col.dict };
+}
+
+function everyRow(n: number): Int32Array {
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return rows;
+}
+
 export function gatherCodes(raw: Table, name: string, rows: Int32Array): { codes: Int32Array; dict: readonly string[] } {
   const i = columnIndex(raw.schema, name);
   const c = gatherColumn(raw.columns[i], raw.schema.columns[i].type, rows);

@@ -6,53 +6,43 @@ import { columnIndex } from '../table';
 import type { SourceName } from '../run';
 import { SOURCE_NAMES } from '../run';
 import { CONSENT_PURPOSES } from '../schema/enums';
-import { gatherCodes, gatherDictionary, gatherNumbers } from '../silver/columns';
+import { columnCodes, columnNumbers, gatherDictionary } from '../silver/columns';
+import { stringIds, type StringIds } from '../silver/string-ids';
 import { textsAt } from '../silver/customer-records';
 import { normalizeEmail, phoneE164 } from '../silver/normalize';
 
 /** (source_system, source_customer_id) → a dense record slot, for customers and every event that names one. */
 export class RecordSlots {
-  private readonly slotOf = new Map<string, number>();
+  // Per system, its ids interned (no joined key strings), and each interned id's slot.
+  private readonly idsOf = new Map<string, { ids: StringIds; slot: number[] }>();
   readonly system: string[] = [];
   readonly id: string[] = [];
 
+  /** `expected`: about how many records a system has, to size its id table. */
+  constructor(private readonly expected = 0) {}
+
   slot(system: string | null, id: string | null): number {
     if (system === null || id === null || system === '' || id === '') return -1;
-    const key = system + '\u0000' + id;
-    let s = this.slotOf.get(key);
-    if (s === undefined) {
-      s = this.system.length;
-      this.slotOf.set(key, s);
-      this.system.push(system);
-      this.id.push(id);
-    }
+    let of = this.idsOf.get(system);
+    if (of === undefined) this.idsOf.set(system, (of = { ids: stringIds(this.expected), slot: [] }));
+    const local = of.ids.add(id);
+    if (local < of.slot.length) return of.slot[local];
+    const s = this.system.length;
+    of.slot.push(s);
+    this.system.push(system);
+    this.id.push(id);
     return s;
   }
 
   /** The slot of a key, -1 when no row named it. */
   find(system: string, id: string): number {
-    return this.slotOf.get(system + '\u0000' + id) ?? -1;
+    const of = this.idsOf.get(system);
+    const local = of === undefined ? -1 : of.ids.find(id);
+    return local < 0 ? -1 : of!.slot[local];
   }
 
   get count(): number {
     return this.system.length;
-  }
-}
-
-/** Identifier values of one kind, interned: value id → text. */
-export class ValueIds {
-  private readonly idOf = new Map<string, number>();
-  readonly values: string[] = [];
-
-  id(value: string | null): number {
-    if (value === null) return -1;
-    let v = this.idOf.get(value);
-    if (v === undefined) {
-      v = this.values.length;
-      this.idOf.set(value, v);
-      this.values.push(value);
-    }
-    return v;
   }
 }
 
@@ -116,8 +106,8 @@ export interface ConsentMessages {
 
 export interface Messages {
   readonly slots: RecordSlots;
-  /** Interned values per identifier kind (email, phone, loyalty). */
-  readonly valueIds: readonly [ValueIds, ValueIds, ValueIds];
+  /** Interned values per identifier kind (email, phone, loyalty): value id → text. */
+  readonly valueIds: readonly [StringIds, StringIds, StringIds];
   readonly customers: CustomerMessages;
   readonly orders: OrderMessages;
   readonly clickstream: ClickMessages;
@@ -139,122 +129,143 @@ const allRows = (t: Table) => {
   return rows;
 };
 
-/** A numeric column over all rows: the stored values themselves when no cell carries override text. */
-function numbers(raw: Table, name: string, rows: Int32Array): Float64Array {
-  const col = raw.columns[columnIndex(raw.schema, name)];
-  const clean = col.overrides === undefined || col.overrides.size === 0;
-  if (clean && col.kind === 'number') return col.values;
-  if (clean && col.kind === 'id') return col.nums;
-  return gatherNumbers(raw, name, rows);
+/** A text-valued column over all rows as codes: event tables store customer ids as codes already. */
+function codes(raw: Table, name: string): { codes: Int32Array; dict: readonly string[] } {
+  return raw.columns[columnIndex(raw.schema, name)].kind === 'code' ? columnCodes(raw, name) : gatherDictionary(raw, name, allRows(raw));
 }
 
-/** A code column over all rows: the stored codes themselves when no cell carries override text. */
-function codes(raw: Table, name: string, rows: Int32Array): { codes: Int32Array; dict: readonly string[] } {
-  const col = raw.columns[columnIndex(raw.schema, name)];
-  if (col.kind === 'code' && (col.overrides === undefined || col.overrides.size === 0)) return { codes: col.codes, dict: col.dict };
-  return col.kind === 'code' ? gatherCodes(raw, name, rows) : gatherDictionary(raw, name, rows);
-}
-
-/** 1 where a code is 1, else 0. */
-function flags(codes: Int8Array): Uint8Array {
+/** 1 where a code is `value`, else 0. */
+function flagsOf(codes: Int8Array, value: number): Uint8Array {
   const out = new Uint8Array(codes.length);
-  for (let i = 0; i < codes.length; i++) out[i] = codes[i] === 1 ? 1 : 0;
+  for (let i = 0; i < codes.length; i++) out[i] = codes[i] === value ? 1 : 0;
   return out;
 }
 
-function codesAs(raw: Table, name: string, rows: Int32Array, meaning: (value: string) => number): Int8Array {
-  const c = codes(raw, name, rows);
+const flags = (codes: Int8Array) => flagsOf(codes, 1);
+
+function codesAs(raw: Table, name: string, meaning: (value: string) => number): Int8Array {
+  const c = codes(raw, name);
   const map = c.dict.map(meaning);
   const out = new Int8Array(c.codes.length);
   for (let i = 0; i < c.codes.length; i++) out[i] = c.codes[i] < 0 ? -1 : map[c.codes[i]];
   return out;
 }
 
-/** Slot of each row's customer: `system` is a fixed system or the row's source_system column. Each distinct pair is looked up once. */
-function recordsOf(raw: Table, rows: Int32Array, slots: RecordSlots, system: string | 'column'): Int32Array {
-  const ids = codes(raw, 'source_customer_id', rows);
-  const systems = system === 'column' ? codes(raw, 'source_system', rows) : { codes: new Int32Array(rows.length), dict: [system] };
-  const width = Math.max(1, systems.dict.length);
-  const memo = new Int32Array(ids.dict.length * width).fill(-2);
-  const out = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
+/**
+ * Slot per code of an id dictionary within one system, -2 until looked up. The event tables share
+ * one dictionary of customer ids, so each (system, id) is hashed once for all of them.
+ */
+class SlotMemo {
+  private readonly memos = new Map<readonly string[], Map<string, Int32Array>>();
+
+  of(dict: readonly string[], system: string): Int32Array {
+    let bySystem = this.memos.get(dict);
+    if (bySystem === undefined) this.memos.set(dict, (bySystem = new Map()));
+    let memo = bySystem.get(system);
+    if (memo === undefined) bySystem.set(system, (memo = new Int32Array(dict.length).fill(-2)));
+    return memo;
+  }
+}
+
+/** Slot of each row's customer: `system` is a fixed system or the row's source_system column. */
+function recordsOf(raw: Table, slots: RecordSlots, memo: SlotMemo, system: string | 'column'): Int32Array {
+  const ids = codes(raw, 'source_customer_id');
+  const systems = system === 'column' ? codes(raw, 'source_system') : { codes: new Int32Array(raw.rowCount), dict: [system] };
+  const memos = systems.dict.map((name) => memo.of(ids.dict, name));
+  const out = new Int32Array(raw.rowCount);
+  for (let i = 0; i < out.length; i++) {
     const s = systems.codes[i], k = ids.codes[i];
     if (s < 0 || k < 0) {
       out[i] = -1;
       continue;
     }
-    const at = k * width + s;
-    if (memo[at] === -2) memo[at] = slots.slot(systems.dict[s], ids.dict[k]);
-    out[i] = memo[at];
+    const m = memos[s];
+    if (m[k] === -2) m[k] = slots.slot(systems.dict[s], ids.dict[k]);
+    out[i] = m[k];
   }
   return out;
 }
 
-export function decodeMessages(raw: Readonly<Record<SourceName, Table>>): Messages {
-  const slots = new RecordSlots();
-  const valueIds: [ValueIds, ValueIds, ValueIds] = [new ValueIds(), new ValueIds(), new ValueIds()];
-
-  const c = raw.customers, cRows = allRows(c);
-  const country = textsAt(c, 'country', cRows);
-  const email = textsAt(c, 'email', cRows), phone = textsAt(c, 'phone', cRows), loyalty = textsAt(c, 'loyalty_id', cRows);
+/** Interned identifier values (-1 for none): email, phone and loyalty id as silver normalizes them. */
+function customerValues(c: Table, rows: Int32Array, ids: readonly [StringIds, StringIds, StringIds]): [Int32Array, Int32Array, Int32Array] {
+  const country = textsAt(c, 'country', rows);
+  const email = textsAt(c, 'email', rows), phone = textsAt(c, 'phone', rows), loyalty = textsAt(c, 'loyalty_id', rows);
   const values: [Int32Array, Int32Array, Int32Array] = [new Int32Array(c.rowCount), new Int32Array(c.rowCount), new Int32Array(c.rowCount)];
   for (let r = 0; r < c.rowCount; r++) {
-    values[0][r] = valueIds[0].id(normalizeEmail(email[r]));
-    values[1][r] = valueIds[1].id(phoneE164(phone[r], country[r]));
-    values[2][r] = valueIds[2].id(loyalty[r]);
+    values[0][r] = idOf(ids[0], normalizeEmail(email[r]));
+    values[1][r] = idOf(ids[1], phoneE164(phone[r], country[r]));
+    values[2][r] = idOf(ids[2], loyalty[r]);
   }
-  const customers: CustomerMessages = { rec: recordsOf(c, cRows, slots, 'column'), updatedAt: numbers(c, 'updated_at', cRows), values };
+  return values;
+}
 
-  const o = raw.orders, oRows = allRows(o);
-  const orders: OrderMessages = {
-    orderId: numbers(o, 'order_id', oRows),
-    lsn: numbers(o, 'lsn', oRows),
-    isDelete: flags(codesAs(o, 'op', oRows, (v) => (v === 'd' ? 1 : 0))),
-    rec: recordsOf(o, oRows, slots, 'column'),
-    orderTs: numbers(o, 'order_ts', oRows),
-    amountCents: numbers(o, 'amount', oRows),
-    counted: flags(codesAs(o, 'status', oRows, (v) => (v === 'placed' || v === 'shipped' || v === 'delivered' ? 1 : 0))),
-    updatedAt: numbers(o, 'updated_at', oRows),
+function emailIds(emails: readonly (string | null)[], ids: StringIds): Int32Array {
+  const out = new Int32Array(emails.length);
+  for (let i = 0; i < out.length; i++) out[i] = idOf(ids, normalizeEmail(emails[i]));
+  return out;
+}
+
+const idOf = (ids: StringIds, value: string | null) => (value === null ? -1 : ids.add(value));
+
+export function decodeMessages(raw: Readonly<Record<SourceName, Table>>): Messages {
+  const c = raw.customers, cRows = allRows(c);
+  const slots = new RecordSlots(c.rowCount), memo = new SlotMemo();
+  // Emails also come from tickets: room for both up front.
+  const valueIds: [StringIds, StringIds, StringIds] = [stringIds(c.rowCount + raw.support_tickets.rowCount), stringIds(c.rowCount), stringIds(c.rowCount)];
+  const customers: CustomerMessages = {
+    rec: recordsOf(c, slots, memo, 'column'), updatedAt: columnNumbers(c, 'updated_at'), values: customerValues(c, cRows, valueIds),
   };
 
-  const k = raw.clickstream, kRows = allRows(k);
-  const clickType = codesAs(k, 'event_type', kRows, (v) => (v === 'product_view' ? 1 : v === 'add_to_cart' ? 2 : 0));
+  const o = raw.orders;
+  const orders: OrderMessages = {
+    orderId: columnNumbers(o, 'order_id'),
+    lsn: columnNumbers(o, 'lsn'),
+    isDelete: flags(codesAs(o, 'op', (v) => (v === 'd' ? 1 : 0))),
+    rec: recordsOf(o, slots, memo, 'column'),
+    orderTs: columnNumbers(o, 'order_ts'),
+    amountCents: columnNumbers(o, 'amount'),
+    counted: flags(codesAs(o, 'status', (v) => (v === 'placed' || v === 'shipped' || v === 'delivered' ? 1 : 0))),
+    updatedAt: columnNumbers(o, 'updated_at'),
+  };
+
+  const k = raw.clickstream;
+  const clickType = codesAs(k, 'event_type', (v) => (v === 'product_view' ? 1 : v === 'add_to_cart' ? 2 : 0));
   const clickstream: ClickMessages = {
-    eventId: numbers(k, 'event_id', kRows),
-    eventTs: numbers(k, 'event_ts', kRows),
-    sessionId: numbers(k, 'session_id', kRows),
-    device: numbers(k, 'anonymous_id', kRows),
-    rec: recordsOf(k, kRows, slots, 'web'),
-    productView: flags(clickType),
-    addToCart: flags(Int8Array.from(clickType, (v) => v - 1)),
+    eventId: columnNumbers(k, 'event_id'),
+    eventTs: columnNumbers(k, 'event_ts'),
+    sessionId: columnNumbers(k, 'session_id'),
+    device: columnNumbers(k, 'anonymous_id'),
+    rec: recordsOf(k, slots, memo, 'web'),
+    productView: flagsOf(clickType, 1),
+    addToCart: flagsOf(clickType, 2),
   };
 
   const t = raw.support_tickets, tRows = allRows(t);
   const ticketEmail = textsAt(t, 'email', tRows);
-  const opened = numbers(t, 'opened_at', tRows), closed = numbers(t, 'closed_at', tRows);
+  const opened = columnNumbers(t, 'opened_at'), closed = columnNumbers(t, 'closed_at');
   const support_tickets: TicketMessages = {
-    ticketId: numbers(t, 'ticket_id', tRows),
-    email: Int32Array.from(ticketEmail, (e) => valueIds[0].id(normalizeEmail(e))),
-    isOpen: flags(codesAs(t, 'status', tRows, (v) => (v === 'open' || v === 'pending' ? 1 : 0))),
-    csat: numbers(t, 'csat_score', tRows),
-    eventTs: Float64Array.from(opened, (a, i) => laterOf(a, closed[i])),
+    ticketId: columnNumbers(t, 'ticket_id'),
+    email: emailIds(ticketEmail, valueIds[0]),
+    isOpen: flags(codesAs(t, 'status', (v) => (v === 'open' || v === 'pending' ? 1 : 0))),
+    csat: columnNumbers(t, 'csat_score'),
+    eventTs: laterOfEach(opened, closed),
   };
 
-  const m = raw.campaign_events, mRows = allRows(m);
+  const m = raw.campaign_events;
   const campaign_events: CampaignMessages = {
-    eventId: numbers(m, 'event_id', mRows),
-    rec: recordsOf(m, mRows, slots, 'crm'),
-    eventTs: numbers(m, 'event_ts', mRows),
-    type: codesAs(m, 'event_type', mRows, (v) => (v === 'sent' ? 0 : v === 'opened' ? 1 : v === 'clicked' ? 2 : -1)),
+    eventId: columnNumbers(m, 'event_id'),
+    rec: recordsOf(m, slots, memo, 'crm'),
+    eventTs: columnNumbers(m, 'event_ts'),
+    type: codesAs(m, 'event_type', (v) => (v === 'sent' ? 0 : v === 'opened' ? 1 : v === 'clicked' ? 2 : -1)),
   };
 
-  const n = raw.consent_events, nRows = allRows(n);
+  const n = raw.consent_events;
   const consent_events: ConsentMessages = {
-    eventId: numbers(n, 'event_id', nRows),
-    rec: recordsOf(n, nRows, slots, 'column'),
-    eventTs: numbers(n, 'event_ts', nRows),
-    purpose: codesAs(n, 'purpose', nRows, (v) => (CONSENT_PURPOSES as readonly string[]).indexOf(v)),
-    status: codesAs(n, 'status', nRows, (v) => (v === 'granted' ? 0 : v === 'withdrawn' ? 1 : 2)),
+    eventId: columnNumbers(n, 'event_id'),
+    rec: recordsOf(n, slots, memo, 'column'),
+    eventTs: columnNumbers(n, 'event_ts'),
+    purpose: codesAs(n, 'purpose', (v) => (CONSENT_PURPOSES as readonly string[]).indexOf(v)),
+    status: codesAs(n, 'status', (v) => (v === 'granted' ? 0 : v === 'withdrawn' ? 1 : 2)),
   };
 
   const eventTime: Record<SourceName, Float64Array> = {
@@ -264,6 +275,12 @@ export function decodeMessages(raw: Readonly<Record<SourceName, Table>>): Messag
   for (const s of SOURCE_NAMES) if (eventTime[s].length !== raw[s].rowCount) throw new Error(`decode ${s}: row count mismatch`);
   const watermarkTime: Record<SourceName, Float64Array | null> = { ...eventTime, customers: null, support_tickets: opened };
   return { slots, valueIds, customers, orders, clickstream, support_tickets, campaign_events, consent_events, eventTime, watermarkTime };
+}
+
+function laterOfEach(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < out.length; i++) out[i] = laterOf(a[i], b[i]);
+  return out;
 }
 
 function laterOf(a: number, b: number): number {

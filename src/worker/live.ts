@@ -63,7 +63,7 @@ export class LiveSession {
     this.speed = this.live.done ? 0 : speed;
     if (this.speed === 0) return;
     this.anchorReal = this.clock();
-    this.anchorSim = Number.isNaN(this.simMs) ? this.live.playbackAt[this.live.position] : this.simMs;
+    this.anchorSim = Number.isNaN(this.simMs) ? this.live.playbackAt(this.live.position) : this.simMs;
     this.schedule();
   }
 
@@ -157,7 +157,7 @@ export class LiveSession {
   }
 
   private catchClockUp(): void {
-    const last = this.live.playbackAt[this.live.position - 1];
+    const last = this.live.playbackAt(this.live.position - 1);
     if (Number.isNaN(this.simMs) || this.simMs < last) this.simMs = last;
   }
 
@@ -182,7 +182,7 @@ export class LiveSession {
       const target = this.anchorSim + this.speed * (this.clock() - this.anchorReal);
       while (!live.done && this.clock() - start < TICK_BUDGET_MS && live.advanceTo(target, CHUNK) > 0);
       // The clock stops at the last arrival once the stream has ended.
-      this.simMs = live.done ? live.playbackAt[live.total - 1] : target;
+      this.simMs = live.done ? live.playbackAt(live.total - 1) : target;
     }
     if (live.done) {
       this.speed = 0;

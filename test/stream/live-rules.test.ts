@@ -5,7 +5,8 @@ import { resolveParams, type RunParamsInput } from '../../src/pipeline/params';
 import { landAll, SOURCE_NAMES, type SourceName } from '../../src/pipeline/run';
 import { parseIsoUtc } from '../../src/pipeline/time';
 import { CHANGE_KINDS, LiveCustomer360, type ChangeKind } from '../../src/pipeline/stream/live-engine';
-import type { ArrivalOrder } from '../../src/pipeline/stream/arrival-order';
+import { arrivalOrder, ArrivalOrder } from '../../src/pipeline/stream/arrival-order';
+import { ingestedAtMs } from '../../src/pipeline/bronze/land-bronze';
 import { inlineSources, NOW, type InlineSources } from '../helpers/inline-sources';
 
 type Arrival = [SourceName, number];
@@ -16,11 +17,7 @@ function stream(s: InlineSources, order?: Arrival[], params: RunParamsInput = {}
   const p = resolveParams({ customers: 100, now: NOW, ...params });
   const nowMs = parseIsoUtc(NOW);
   const all: Arrival[] = order ?? SOURCE_NAMES.flatMap((name) => Array.from({ length: sources[name].rowCount }, (_, r): Arrival => [name, r]));
-  const arrivals: ArrivalOrder = {
-    source: Uint8Array.from(all, ([name]) => SOURCE_NAMES.indexOf(name)),
-    row: Int32Array.from(all, ([, r]) => r),
-    arrivedAt: Float64Array.from(all, () => nowMs),
-  };
+  const arrivals = ArrivalOrder.of(all.map(([name]) => SOURCE_NAMES.indexOf(name)), all.map(([, r]) => r), all.map(() => nowMs));
   const live = new LiveCustomer360(p, nowMs, sources, landAll(sources, nowMs), { allowedLatenessMs, arrivals });
   live.step(Infinity);
   const person = (system: string, id: string) => live.graph.comp[live.messages.slots.find(system, id)];
@@ -230,10 +227,26 @@ describe('live rules: validation', () => {
   });
 });
 
-describe('replay clock', () => {
-  it('spreads each landing batch over the time since the previous one, ending at its landing time', async () => {
-    const { playbackTimes } = await import('../../src/pipeline/stream/arrival-order');
-    const t = Float64Array.of(600_000, 600_000, 600_000, 600_000, 660_000, 660_000);
-    expect([...playbackTimes(t)]).toEqual([555_000, 570_000, 585_000, 600_000, 630_000, 660_000]);
+describe('arrival order and replay clock', () => {
+  it('spreads each landing batch over the time since the previous one, ending at its landing time', () => {
+    const t = [600_000, 600_000, 600_000, 600_000, 660_000, 660_000];
+    const order = ArrivalOrder.of([1, 1, 2, 2, 1, 1], [0, 1, 0, 1, 2, 3], t);
+    expect(t.map((_, k) => order.playbackAt(k))).toEqual([555_000, 570_000, 585_000, 600_000, 630_000, 660_000]);
+  });
+
+  it('merges the sources by landing time, ties in SOURCE_NAMES order, each file in its order', () => {
+    // Row counts that give each source a different number of landings, one source empty.
+    const counts = [25_000, 43_001, 9_999, 0, 10_000, 61_234];
+    const raw = Object.fromEntries(SOURCE_NAMES.map((s, i) => [s, { rowCount: counts[i] }])) as never;
+    const nowMs = parseIsoUtc(NOW);
+    const order = arrivalOrder(raw, nowMs);
+    const expected: [number, number, number][] = [];
+    counts.forEach((n, s) => { for (let r = 0; r < n; r++) expected.push([ingestedAtMs(n, nowMs, r), s, r]); });
+    expected.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    expect(order.total).toBe(expected.length);
+    const got = expected.map((_, k) => [order.arrivedAt(k), order.sourceOf(k), order.rowOf(k)]);
+    expect(got).toEqual(expected);
+    // Random access (the binary search) agrees with the sequential cursor.
+    for (const k of [expected.length - 1, 0, 77_777, 12, 140_000]) expect([order.arrivedAt(k), order.sourceOf(k), order.rowOf(k)]).toEqual(expected[k]);
   });
 });

@@ -35,8 +35,8 @@ describe('live snapshot', () => {
     live.step(n);
     const s = liveSnapshot(live);
     expect(s.position).toBe(n);
-    expect(s.clockMs).toBe(live.playbackAt[n - 1]);
-    expect(s.clockMs).toBeLessThanOrEqual(live.arrivals.arrivedAt[n - 1]);
+    expect(s.clockMs).toBe(live.playbackAt(n - 1));
+    expect(s.clockMs).toBeLessThanOrEqual(live.arrivals.arrivedAt(n - 1));
     CHANGE_KINDS.forEach((k, i) => expect(s.counts[k], k).toBe(live.counts[i]));
     let offsets = 0;
     for (const t of s.topics) {
@@ -53,7 +53,7 @@ describe('live snapshot', () => {
     expect(s.ticker.length).toBe(Math.min(SNAPSHOT_TICKER, live.tickerCount));
     // Latest first, and each arrival's topic is the one it arrived on.
     for (let i = 1; i < s.ticker.length; i++) expect(s.ticker[i - 1].arrival).toBeGreaterThanOrEqual(s.ticker[i].arrival);
-    for (const e of s.ticker) expect(e.topic).toBe(SOURCE_NAMES[live.arrivals.source[e.arrival]]);
+    for (const e of s.ticker) expect(e.topic).toBe(SOURCE_NAMES[live.arrivals.sourceOf(e.arrival)]);
     expect(s.segments.reduce((a, x) => a + x.customers, 0)).toBe(s.people);
   });
 
@@ -65,7 +65,7 @@ describe('live snapshot', () => {
     const after = liveSnapshot(live);
     const moved = after.topics.map((t, i) => t.offset - before.topics[i].offset);
     expect(moved.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(moved[live.arrivals.source[40]]).toBe(1);
+    expect(moved[live.arrivals.sourceOf(40)]).toBe(1);
   });
 
   it('at the end, segment counts equal the batch segment_summary and the people its profiles', () => {

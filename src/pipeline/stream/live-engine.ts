@@ -15,10 +15,11 @@ import {
   addCampaignEvent, addClick, addConsentEvent, addOrder, addTicket, clearAllButTickets, clearClicks, clearOrders,
   emptyAccumulators, grownAccumulators, mergeInto, removeTicket, WINDOW_30D,
 } from '../gold/accumulators';
-import { arrivalOrder, playbackTimes, type ArrivalOrder } from './arrival-order';
+import { arrivalOrder, type ArrivalOrder } from './arrival-order';
 import { decodeMessages, type Messages } from './decode';
 import { IdentityGraph } from './identity-graph';
 import { DenseSlots } from './dense-slots';
+import { ItemLists, MovableLists } from './linked-lists';
 
 export const CHANGE_KINDS = [
   'quarantined', 'duplicate', 'profile_created', 'profile_updated', 'record_superseded', 'profiles_merged', 'profile_split',
@@ -62,8 +63,6 @@ export interface TopicState {
 export class LiveCustomer360 {
   readonly messages: Messages;
   readonly arrivals: ArrivalOrder;
-  /** Replay clock of each arrival (playbackTimes): what a replay at a given speed paces by. */
-  readonly playbackAt: Float64Array;
   readonly reasons: Record<SourceName, Uint8Array>;
   readonly topics: Record<SourceName, TopicState>;
   readonly graph: IdentityGraph;
@@ -98,21 +97,21 @@ export class LiveCustomer360 {
   private readonly orderRow: Int32Array;
   private readonly orderLsn: Float64Array;
   private readonly orderRec: Int32Array;
-  private readonly ordersOf: (number[] | undefined)[] = [];
+  private readonly ordersOf: MovableLists;
   // event ids already accepted (first arrival wins)
   private readonly seen: Record<'clickstream' | 'support_tickets' | 'campaign_events' | 'consent_events', DenseSlots>;
   private readonly seenFlags: Record<'clickstream' | 'support_tickets' | 'campaign_events' | 'consent_events', Uint8Array>;
   // clicks: own web id events per record; anonymous events per device; device → its latest logged-in event
-  private readonly clicksOf: (number[] | undefined)[] = [];
+  private readonly clicksOf: ItemLists;
   private readonly deviceSlot: DenseSlots;
   private readonly deviceBest: Int32Array;
-  private readonly anonymousOf: (number[] | undefined)[] = [];
-  private readonly devicesOf: (number[] | undefined)[] = [];
+  private readonly anonymousOf: ItemLists;
+  private readonly devicesOf: MovableLists;
   // campaigns and consent per record
-  private readonly campaignsOf: (number[] | undefined)[] = [];
-  private readonly consentOf: (number[] | undefined)[] = [];
+  private readonly campaignsOf: ItemLists;
+  private readonly consentOf: ItemLists;
   // tickets per email value: their sums, and the person that owns the email
-  private readonly ticketsOfEmail: (number[] | undefined)[] = [];
+  private readonly ticketsOfEmail: ItemLists;
   private readonly emailOwner: Int32Array;
   private readonly emailsToCheck: number[] = [];
   private readonly emailQueued: Uint8Array;
@@ -132,7 +131,6 @@ export class LiveCustomer360 {
     this.since30d = nowMs - WINDOW_30D;
     this.messages = decodeMessages(raw);
     this.arrivals = options.arrivals ?? arrivalOrder(raw, nowMs);
-    this.playbackAt = playbackTimes(this.arrivals.arrivedAt);
     this.validators = SOURCE_NAMES.map((s) => rowValidator(raw[s], VALIDATION_SPECS[s], nowMs));
     this.reasons = Object.fromEntries(SOURCE_NAMES.map((s) => [s, new Uint8Array(raw[s].rowCount)])) as Record<SourceName, Uint8Array>;
     this.topics = Object.fromEntries(SOURCE_NAMES.map((s) => [s, {
@@ -162,6 +160,13 @@ export class LiveCustomer360 {
     this.deviceSlot = new DenseSlots(m.clickstream.device);
     this.deviceBest = new Int32Array(this.deviceSlot.count).fill(-1);
     const emails = m.valueIds[0].values.length;
+    this.ordersOf = new MovableLists(slots, this.orderSlot.count);
+    this.clicksOf = new ItemLists(slots, raw.clickstream.rowCount);
+    this.anonymousOf = new ItemLists(this.deviceSlot.count, raw.clickstream.rowCount);
+    this.devicesOf = new MovableLists(slots, this.deviceSlot.count);
+    this.campaignsOf = new ItemLists(slots, raw.campaign_events.rowCount);
+    this.consentOf = new ItemLists(slots, raw.consent_events.rowCount);
+    this.ticketsOfEmail = new ItemLists(emails, raw.support_tickets.rowCount);
     this.emailOwner = new Int32Array(emails).fill(-1);
     this.emailQueued = new Uint8Array(emails);
     // People are at most the records plus the pieces of splits: room for the records up front.
@@ -175,7 +180,12 @@ export class LiveCustomer360 {
   }
 
   get total(): number {
-    return this.arrivals.row.length;
+    return this.arrivals.total;
+  }
+
+  /** Replay clock of arrival k (ArrivalOrder.playbackAt): what a replay at a given speed paces by. */
+  playbackAt(k: number): number {
+    return this.arrivals.playbackAt(k);
   }
 
   get done(): boolean {
@@ -194,7 +204,7 @@ export class LiveCustomer360 {
   /** Applies arrivals while their replay clock (playbackAt) is at or before `t`. */
   advanceTo(t: number, max = Infinity): number {
     let n = 0;
-    while (this.position < this.total && this.playbackAt[this.position] <= t && n < max) {
+    while (this.position < this.total && this.arrivals.playbackAt(this.position) <= t && n < max) {
       this.apply(this.position++);
       n++;
     }
@@ -203,7 +213,8 @@ export class LiveCustomer360 {
 
   private apply(k: number): void {
     this.current = k;
-    const s = this.arrivals.source[k], row = this.arrivals.row[k];
+    const a = this.arrivals, run = a.runOf(k);
+    const s = a.runSource[run], row = a.runRow[run] + (k - a.runFirst[run]);
     const topic = this.topicList[s];
     topic.consumed++;
     const reason = this.validators[s](row);
@@ -322,35 +333,29 @@ export class LiveCustomer360 {
   }
 
   private foldCampaignsAndConsentOf(p: number, rec: number): void {
-    const campaigns = this.campaignsOf[rec], consent = this.consentOf[rec];
-    if (campaigns !== undefined) {
-      const m = this.messages.campaign_events;
-      for (let i = 0; i < campaigns.length; i++) addCampaignEvent(this.acc, p, m.eventTs[campaigns[i]], m.type[campaigns[i]]);
-    }
-    if (consent !== undefined) {
-      const m = this.messages.consent_events;
-      for (let i = 0; i < consent.length; i++) addConsentEvent(this.acc, p, m.purpose[consent[i]], consent[i], m.eventTs, m.eventId);
-    }
+    const m = this.messages.campaign_events, campaigns = this.campaignsOf;
+    for (let r = campaigns.first(rec); r >= 0; r = campaigns.after(r)) addCampaignEvent(this.acc, p, m.eventTs[r], m.type[r]);
+    const n = this.messages.consent_events, consent = this.consentOf;
+    for (let r = consent.first(rec); r >= 0; r = consent.after(r)) addConsentEvent(this.acc, p, n.purpose[r], r, n.eventTs, n.eventId);
   }
 
   private foldOrdersOf(p: number, rec: number): void {
-    const slots = this.ordersOf[rec];
-    if (slots === undefined) return;
-    const o = this.messages.orders;
-    for (let i = 0; i < slots.length; i++) {
-      const r = this.orderRow[slots[i]];
+    const o = this.messages.orders, orders = this.ordersOf;
+    for (let slot = orders.first(rec); slot >= 0; slot = orders.after(slot)) {
+      const r = this.orderRow[slot];
       if (o.counted[r] === 1) addOrder(this.acc, p, o.orderTs[r], o.amountCents[r]);
     }
   }
 
   private foldClicksOf(p: number, rec: number): void {
-    const own = this.clicksOf[rec], devices = this.devicesOf[rec];
-    if (own !== undefined) for (let i = 0; i < own.length; i++) this.addClickTo(p, own[i]);
-    if (devices === undefined) return;
-    for (let i = 0; i < devices.length; i++) {
-      const anonymous = this.anonymousOf[devices[i]];
-      if (anonymous !== undefined) for (let j = 0; j < anonymous.length; j++) this.addClickTo(p, anonymous[j]);
-    }
+    const own = this.clicksOf, devices = this.devicesOf;
+    for (let r = own.first(rec); r >= 0; r = own.after(r)) this.addClickTo(p, r);
+    for (let d = devices.first(rec); d >= 0; d = devices.after(d)) this.foldAnonymousOf(p, d);
+  }
+
+  private foldAnonymousOf(p: number, d: number): void {
+    const anonymous = this.anonymousOf;
+    for (let r = anonymous.first(d); r >= 0; r = anonymous.after(r)) this.addClickTo(p, r);
   }
 
   private refoldOrders(p: number): void {
@@ -368,7 +373,7 @@ export class LiveCustomer360 {
   // --- tickets follow their email's owner
 
   private queueEmail(v: number): void {
-    if (this.emailQueued[v] === 1 || this.ticketsOfEmail[v] === undefined) return;
+    if (this.emailQueued[v] === 1 || this.ticketsOfEmail.isEmpty(v)) return;
     this.emailQueued[v] = 1;
     this.emailsToCheck.push(v);
   }
@@ -395,7 +400,8 @@ export class LiveCustomer360 {
       this.emailQueued[v] = 0;
       const next = this.ownerOf(v), prev = this.emailOwner[v];
       if (next === prev) continue;
-      for (const r of this.ticketsOfEmail[v]!) {
+      const tickets = this.ticketsOfEmail;
+      for (let r = tickets.first(v); r >= 0; r = tickets.after(r)) {
         if (prev >= 0) removeTicket(this.acc, prev, t.isOpen[r] === 1, t.csat[r]);
         if (next >= 0) addTicket(this.acc, next, t.isOpen[r] === 1, t.csat[r]);
       }
@@ -429,8 +435,8 @@ export class LiveCustomer360 {
     this.orderLsn[slot] = o.lsn[row];
     this.orderRec[slot] = newRec;
     if (oldRec !== newRec) {
-      if (oldRec >= 0) removeFrom(this.ordersOf[oldRec]!, slot);
-      if (newRec >= 0) (this.ordersOf[newRec] ??= []).push(slot);
+      if (oldRec >= 0) this.ordersOf.remove(oldRec, slot);
+      if (newRec >= 0) this.ordersOf.add(newRec, slot);
     }
     const before = this.personOf(oldRec), after = this.personOf(newRec);
     const wasCounted = prev >= 0 && oldRec >= 0 && o.counted[prev] === 1;
@@ -460,7 +466,7 @@ export class LiveCustomer360 {
     const hasDevice = !Number.isNaN(k.device[row]);
     const d = hasDevice ? this.deviceSlot.rowSlot[row] : -1;
     if (rec >= 0) {
-      (this.clicksOf[rec] ??= []).push(row);
+      this.clicksOf.add(rec, row);
       const p = this.personOf(rec);
       if (p >= 0) this.addClickTo(p, row);
       this.note(p >= 0 ? K.event_applied : K.unattributed, p);
@@ -471,7 +477,7 @@ export class LiveCustomer360 {
       this.note(K.unattributed, -1);
       return true;
     }
-    (this.anonymousOf[d] ??= []).push(row);
+    this.anonymousOf.add(d, row);
     const best = this.deviceBest[d];
     const p = best < 0 ? -1 : this.personOf(k.rec[best]);
     if (p >= 0) this.addClickTo(p, row);
@@ -487,14 +493,13 @@ export class LiveCustomer360 {
     this.deviceBest[d] = row;
     const oldRec = best < 0 ? -1 : k.rec[best], newRec = k.rec[row];
     if (oldRec === newRec) return;
-    if (oldRec >= 0) removeFrom(this.devicesOf[oldRec]!, d);
-    (this.devicesOf[newRec] ??= []).push(d);
-    const anonymous = this.anonymousOf[d];
-    if (anonymous === undefined) return;
+    if (oldRec >= 0) this.devicesOf.remove(oldRec, d);
+    this.devicesOf.add(newRec, d);
+    if (this.anonymousOf.isEmpty(d)) return;
     const before = this.personOf(oldRec), after = this.personOf(newRec);
     if (before === after) return;
     if (before >= 0) this.refoldClicks(before);
-    if (after >= 0) for (const r of anonymous) this.addClickTo(after, r);
+    if (after >= 0) this.foldAnonymousOf(after, d);
     this.note(K.device_stitched, after);
   }
 
@@ -506,13 +511,9 @@ export class LiveCustomer360 {
       this.note(K.unattributed, -1);
       return true;
     }
-    let list = this.ticketsOfEmail[v];
-    if (list === undefined) {
-      // The email's first ticket: from now on it follows the email's owner (settleEmails).
-      list = this.ticketsOfEmail[v] = [];
-      this.emailOwner[v] = this.ownerOf(v);
-    }
-    list.push(row);
+    // The email's first ticket: from now on it follows the email's owner (settleEmails).
+    if (this.ticketsOfEmail.isEmpty(v)) this.emailOwner[v] = this.ownerOf(v);
+    this.ticketsOfEmail.add(v, row);
     const p = this.emailOwner[v];
     if (p >= 0) addTicket(this.acc, p, t.isOpen[row] === 1, t.csat[row]);
     this.note(p >= 0 ? K.event_applied : K.unattributed, p);
@@ -523,7 +524,7 @@ export class LiveCustomer360 {
     const m = this.messages.campaign_events;
     if (!this.firstArrival('campaign_events', row)) return false;
     const rec = m.rec[row];
-    if (rec >= 0) (this.campaignsOf[rec] ??= []).push(row);
+    if (rec >= 0) this.campaignsOf.add(rec, row);
     const p = this.personOf(rec);
     if (p >= 0) addCampaignEvent(this.acc, p, m.eventTs[row], m.type[row]);
     this.note(p >= 0 ? K.event_applied : K.unattributed, p);
@@ -534,7 +535,7 @@ export class LiveCustomer360 {
     const m = this.messages.consent_events;
     if (!this.firstArrival('consent_events', row)) return false;
     const rec = m.rec[row];
-    if (rec >= 0) (this.consentOf[rec] ??= []).push(row);
+    if (rec >= 0) this.consentOf.add(rec, row);
     const p = this.personOf(rec);
     if (p >= 0) addConsentEvent(this.acc, p, m.purpose[row], row, m.eventTs, m.eventId);
     this.note(p >= 0 ? K.event_applied : K.unattributed, p);
@@ -582,13 +583,15 @@ export class LiveCustomer360 {
       if (t > acc.since30d && t <= clockMs && !Number.isNaN(k.sessionId[r])) sessions.add(k.sessionId[r]);
     };
     for (const rec of this.graph.members[p] ?? []) {
-      for (const slot of this.ordersOf[rec] ?? []) {
+      for (let slot = this.ordersOf.first(rec); slot >= 0; slot = this.ordersOf.after(slot)) {
         const r = this.orderRow[slot];
         if (o.counted[r] === 1) addOrder(acc, 0, o.orderTs[r], o.amountCents[r]);
       }
-      for (const r of this.clicksOf[rec] ?? []) click(r);
-      for (const d of this.devicesOf[rec] ?? []) for (const r of this.anonymousOf[d] ?? []) click(r);
-      for (const r of this.campaignsOf[rec] ?? []) addCampaignEvent(acc, 0, m.eventTs[r], m.type[r]);
+      for (let r = this.clicksOf.first(rec); r >= 0; r = this.clicksOf.after(r)) click(r);
+      for (let d = this.devicesOf.first(rec); d >= 0; d = this.devicesOf.after(d)) {
+        for (let r = this.anonymousOf.first(d); r >= 0; r = this.anonymousOf.after(r)) click(r);
+      }
+      for (let r = this.campaignsOf.first(rec); r >= 0; r = this.campaignsOf.after(r)) addCampaignEvent(acc, 0, m.eventTs[r], m.type[r]);
     }
     return {
       orders90d: acc.orders90d[0], revenue90dCents: acc.revenue90dCents[0], productViews30d: acc.productViews30d[0],
@@ -611,12 +614,6 @@ export interface LiveWindows {
 }
 
 const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
-
-function removeFrom(list: number[], value: number): void {
-  const at = list.indexOf(value);
-  list[at] = list[list.length - 1];
-  list.pop();
-}
 
 /** (ts, id) order; a missing event_ts sorts first (the batch stitching's order). */
 function isLater(ts: number, id: number, bestTs: number, bestId: number): boolean {

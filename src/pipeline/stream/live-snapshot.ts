@@ -146,7 +146,7 @@ function tickerEntries(live: LiveCustomer360): TickerEntry[] {
     out.push({
       seq: i,
       arrival,
-      topic: SOURCE_NAMES[live.arrivals.source[arrival]],
+      topic: SOURCE_NAMES[live.arrivals.sourceOf(arrival)],
       kind: CHANGE_KINDS[live.tickerKind[at]],
       customerKey: key,
       record: key === null ? null : recordLabel(live, live.graph.members[person][0]),
@@ -229,7 +229,7 @@ function profileOf(live: LiveCustomer360, slot: number, customers: Table | undef
 
 export function liveSnapshot(live: LiveCustomer360, options: SnapshotOptions = {}): LiveSnapshot {
   const follow = options.followRecord;
-  const clockMs = live.position > 0 ? live.playbackAt[live.position - 1] : null;
+  const clockMs = live.position > 0 ? live.playbackAt(live.position - 1) : null;
   // Windows and recency against the replay clock; at the end of the stream it is the run's now.
   const asOf = options.clockMs ?? clockMs ?? live.nowMs;
   const { counts: bySegment, people } = segmentCounts(live, asOf);
@@ -238,7 +238,7 @@ export function liveSnapshot(live: LiveCustomer360, options: SnapshotOptions = {
     total: live.total,
     done: live.done,
     clockMs,
-    nextArrivalMs: live.done ? null : live.playbackAt[live.position],
+    nextArrivalMs: live.done ? null : live.playbackAt(live.position),
     allowedLatenessMs: live.options.allowedLatenessMs,
     topics: topicSnapshots(live, options.clockMs ?? clockMs ?? NaN),
     counts: Object.fromEntries(CHANGE_KINDS.map((k, i) => [k, live.counts[i]])) as Record<ChangeKind, number>,

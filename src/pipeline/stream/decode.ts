@@ -170,19 +170,41 @@ class SlotMemo {
 /** Slot of each row's customer: `system` is a fixed system or the row's source_system column. */
 function recordsOf(raw: Table, slots: RecordSlots, memo: SlotMemo, system: string | 'column'): Int32Array {
   const ids = codes(raw, 'source_customer_id');
-  const systems = system === 'column' ? codes(raw, 'source_system') : { codes: new Int32Array(raw.rowCount), dict: [system] };
+  if (system !== 'column') return slotsByCode(ids.codes, memo.of(ids.dict, system), (k) => slots.slot(system, ids.dict[k]));
+  const systems = codes(raw, 'source_system');
   const memos = systems.dict.map((name) => memo.of(ids.dict, name));
-  const out = new Int32Array(raw.rowCount);
+  return slotsBySystemAndCode(systems.codes, ids.codes, memos, (s, k) => slots.slot(systems.dict[s], ids.dict[k]));
+}
+
+// The two per-row loops, each small and monomorphic; a memo miss (once per distinct id) calls out.
+function slotsByCode(idCodes: Int32Array, memo: Int32Array, resolve: (k: number) => number): Int32Array {
+  const out = new Int32Array(idCodes.length);
   for (let i = 0; i < out.length; i++) {
-    const s = systems.codes[i], k = ids.codes[i];
-    if (s < 0 || k < 0) {
-      out[i] = -1;
-      continue;
-    }
-    const m = memos[s];
-    if (m[k] === -2) m[k] = slots.slot(systems.dict[s], ids.dict[k]);
-    out[i] = m[k];
+    const k = idCodes[i];
+    if (k < 0) out[i] = -1;
+    else out[i] = memo[k] !== -2 ? memo[k] : (memo[k] = resolve(k));
   }
+  return out;
+}
+
+function slotsBySystemAndCode(systemCodes: Int32Array, idCodes: Int32Array, memos: Int32Array[], resolve: (s: number, k: number) => number): Int32Array {
+  const out = new Int32Array(idCodes.length);
+  for (let i = 0; i < out.length; i++) {
+    const s = systemCodes[i], k = idCodes[i];
+    if (s < 0 || k < 0) out[i] = -1;
+    else out[i] = memos[s][k] !== -2 ? memos[s][k] : (memos[s][k] = resolve(s, k));
+  }
+  return out;
+}
+
+/** Customers name each record once or a few times (versions): their id text is looked up row by row. */
+function customerRecords(c: Table, rows: Int32Array, slots: RecordSlots): Int32Array {
+  const systems = codes(c, 'source_system');
+  const idCol = c.columns[columnIndex(c.schema, 'source_customer_id')];
+  if (idCol.kind === 'code') return recordsOf(c, slots, new SlotMemo(), 'column');
+  const ids = textsAt(c, 'source_customer_id', rows);
+  const out = new Int32Array(c.rowCount);
+  for (let r = 0; r < out.length; r++) out[r] = systems.codes[r] < 0 ? -1 : slots.slot(systems.dict[systems.codes[r]], ids[r]);
   return out;
 }
 
@@ -213,7 +235,7 @@ export function decodeMessages(raw: Readonly<Record<SourceName, Table>>): Messag
   // Emails also come from tickets: room for both up front.
   const valueIds: [StringIds, StringIds, StringIds] = [stringIds(c.rowCount + raw.support_tickets.rowCount), stringIds(c.rowCount), stringIds(c.rowCount)];
   const customers: CustomerMessages = {
-    rec: recordsOf(c, slots, memo, 'column'), updatedAt: columnNumbers(c, 'updated_at'), values: customerValues(c, cRows, valueIds),
+    rec: customerRecords(c, cRows, slots), updatedAt: columnNumbers(c, 'updated_at'), values: customerValues(c, cRows, valueIds),
   };
 
   const o = raw.orders;

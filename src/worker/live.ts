@@ -151,7 +151,7 @@ export class LiveSession {
     const back = Math.min(live.tickerCount, TICKER_SIZE);
     for (let i = live.tickerCount - 1; i >= live.tickerCount - back; i--) {
       const p = live.tickerPerson[i & (TICKER_SIZE - 1)];
-      if (p >= 0 && live.graph.members[p].length > 0) return live.graph.members[p][0];
+      if (p >= 0 && live.graph.size(p) > 0) return live.graph.firstMember(p);
     }
     return -1;
   }

@@ -99,8 +99,8 @@ describe('windows against the replay clock', () => {
     const live = new LiveCustomer360(params, batch.nowMs, batch.sources, batch.bronze);
     live.step(Infinity);
     let people = 0;
-    for (let p = 0; p < live.graph.members.length; p++) {
-      if (live.graph.members[p].length === 0) continue;
+    for (let p = 0; p < live.graph.components; p++) {
+      if (live.graph.size(p) === 0) continue;
       people++;
       const w = live.windowsAt(p, batch.nowMs);
       const a = live.acc;
@@ -112,8 +112,8 @@ describe('windows against the replay clock', () => {
     // A clock 60 days earlier: the 30-day window holds none of the last 30 days' clicks.
     const earlier = batch.nowMs - 60 * 86_400_000;
     let views = 0, recentViews = 0;
-    for (let p = 0; p < live.graph.members.length; p++) {
-      if (live.graph.members[p].length === 0) continue;
+    for (let p = 0; p < live.graph.components; p++) {
+      if (live.graph.size(p) === 0) continue;
       views += live.windowsAt(p, earlier).productViews30d;
       recentViews += live.acc.productViews30d[p];
     }

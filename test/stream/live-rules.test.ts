@@ -120,6 +120,28 @@ describe('live rules: identity', () => {
     expect(acc.ordersCount[person('crm', 'C1')]).toBe(0);
   });
 
+  it('a placeholder dropping back under the threshold links its holders again', () => {
+    const shared = { phone: '+4915100000000' };
+    const { person, count, acc } = stream(
+      {
+        customers: [
+          customer('web', 'W1', shared), customer('store', 'S1', shared), customer('crm', 'C1', shared),
+          // C1's newer version no longer has the phone: two holders again, within the threshold.
+          customer('crm', 'C1', { updated_at: '2025-02-01T00:00:00Z' }),
+        ],
+        orders: [order(1, 'c', 'O1', '10.00'), order(2, 'c', 'O2', '5.00', { source_system: 'store', source_customer_id: 'S1' })],
+      },
+      [['customers', 0], ['customers', 1], ['customers', 2], ['orders', 0], ['orders', 1], ['customers', 3]],
+      { placeholderThreshold: 2 },
+    );
+    expect(count('profile_split')).toBe(1);
+    expect(count('profiles_merged')).toBe(2); // W1 with S1, then again once the phone links
+    expect(person('web', 'W1')).toBe(person('store', 'S1'));
+    expect(person('crm', 'C1')).not.toBe(person('web', 'W1'));
+    expect(acc.revenueCents[person('web', 'W1')]).toBe(1500);
+    expect(acc.ordersCount[person('crm', 'C1')]).toBe(0);
+  });
+
   it('a newer record version without the shared email splits the person', () => {
     const { person, count } = stream({
       customers: [customer('web', 'W1', { email: 'a@x.com' }), customer('store', 'S1', { email: 'a@x.com' }), customer('web', 'W1', { updated_at: '2025-02-01T00:00:00Z' })],

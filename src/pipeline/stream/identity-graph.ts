@@ -21,47 +21,115 @@ export interface GraphEvents {
 export class IdentityGraph {
   /** Component of each record slot, -1 until the record exists. */
   readonly comp: Int32Array;
-  /** Members of each component id (empty once the id is gone). */
-  readonly members: number[][] = [];
   /** Current value id per kind (email, phone, loyalty) of each record, -1 for none. */
   readonly values: readonly [Int32Array, Int32Array, Int32Array];
-  /** Holders per kind and value id: the existing records whose current version has that value. */
-  readonly holders: readonly (number[] | undefined)[][];
+  // Members of each component id and holders of each value, as linked lists through typed arrays
+  // (-1 ends a list): a component's records chain by memberNext, a value's holders by holderNext /
+  // holderPrev (a record holds one value per kind, so it is its own list node). No small arrays.
+  private memberHead: Int32Array;
+  private memberSize: Int32Array;
+  private readonly memberNext: Int32Array;
+  private componentCount = 0;
+  private readonly holderHead: readonly Int32Array[];
+  private readonly holderSize: readonly Int32Array[];
+  private readonly holderNext: readonly Int32Array[];
+  private readonly holderPrev: readonly Int32Array[];
   private readonly linked: readonly boolean[];
   private readonly dirty: number[] = [];
   private readonly visit: Int32Array;
   private stamp = 0;
-  private visitStamp: Int32Array;
+  private readonly pieceQueue: Int32Array;
 
   constructor(
     recordSlots: number,
+    /** Distinct values per kind (email, phone, loyalty): value ids run 0 .. count - 1. */
+    valueCounts: readonly [number, number, number],
     readonly threshold: number,
     link: readonly IdentifierKind[],
     private readonly events: GraphEvents,
   ) {
-    this.comp = new Int32Array(recordSlots).fill(-1);
-    this.values = [new Int32Array(recordSlots).fill(-1), new Int32Array(recordSlots).fill(-1), new Int32Array(recordSlots).fill(-1)];
-    this.holders = [[], [], []];
+    const minusOnes = (n: number) => new Int32Array(n).fill(-1);
+    this.comp = minusOnes(recordSlots);
+    this.values = [minusOnes(recordSlots), minusOnes(recordSlots), minusOnes(recordSlots)];
+    this.memberHead = minusOnes(Math.max(16, recordSlots));
+    this.memberSize = new Int32Array(this.memberHead.length);
+    this.memberNext = minusOnes(recordSlots);
+    this.holderHead = valueCounts.map(minusOnes);
+    this.holderSize = valueCounts.map((n) => new Int32Array(n));
+    this.holderNext = valueCounts.map(() => minusOnes(recordSlots));
+    this.holderPrev = valueCounts.map(() => minusOnes(recordSlots));
     this.linked = IDENTIFIER_KINDS.map((k) => link.includes(k));
     this.visit = new Int32Array(recordSlots);
-    this.visitStamp = this.visit;
+    this.pieceQueue = new Int32Array(recordSlots);
+  }
+
+  /** Component ids handed out so far (gone ones included: their size is 0). */
+  get components(): number {
+    return this.componentCount;
+  }
+
+  /** Records in component c (0 once the id is gone). */
+  size(c: number): number {
+    return this.memberSize[c];
+  }
+
+  /** The first record of component c, -1 for none; the rest follow by nextMember. */
+  firstMember(c: number): number {
+    return this.memberHead[c];
+  }
+
+  nextMember(rec: number): number {
+    return this.memberNext[rec];
+  }
+
+  /** Component c's records as an array (for reading the state, not the per-event path). */
+  membersOf(c: number): number[] {
+    const out: number[] = [];
+    for (let m = this.memberHead[c]; m >= 0; m = this.memberNext[m]) out.push(m);
+    return out;
+  }
+
+  /** Records whose current version holds value v of kind j. */
+  holderCount(j: number, v: number): number {
+    return this.holderSize[j][v];
+  }
+
+  /** The first holder of value v of kind j, -1 for none; the rest follow by nextHolder. */
+  firstHolder(j: number, v: number): number {
+    return this.holderHead[j][v];
+  }
+
+  nextHolder(j: number, rec: number): number {
+    return this.holderNext[j][rec];
+  }
+
+  holdersOf(j: number, v: number): number[] {
+    const out: number[] = [];
+    for (let h = this.holderHead[j][v]; h >= 0; h = this.holderNext[j][h]) out.push(h);
+    return out;
+  }
+
+  /** Distinct values of kind j. */
+  valueCount(j: number): number {
+    return this.holderSize[j].length;
   }
 
   /** Whether value v of kind j links its holders now (linked kind, 2..threshold holders). */
   links(j: number, v: number): boolean {
-    const n = this.holders[j][v]?.length ?? 0;
+    const n = this.holderSize[j][v];
     return this.linked[j] && n >= 2 && n <= this.threshold;
   }
 
   /** A placeholder: a linked kind's value held by more records than the threshold. */
   isPlaceholder(j: number, v: number): boolean {
-    return this.linked[j] && (this.holders[j][v]?.length ?? 0) > this.threshold;
+    return this.linked[j] && this.holderSize[j][v] > this.threshold;
   }
 
   /** A record's first accepted version: a new one-record person, then its values link it. */
   addRecord(rec: number, email: number, phone: number, loyalty: number): void {
-    const c = this.members.length;
-    this.members.push([rec]);
+    const c = this.newComponent();
+    this.memberHead[c] = rec;
+    this.memberSize[c] = 1;
     this.comp[rec] = c;
     this.events.created(c);
     this.setValues(rec, email, phone, loyalty);
@@ -75,6 +143,18 @@ export class IdentityGraph {
     if (this.dirty.length > 0) this.rebuildDirty();
   }
 
+  private newComponent(): number {
+    const c = this.componentCount++;
+    if (c === this.memberHead.length) {
+      const head = new Int32Array(2 * c).fill(-1), size = new Int32Array(2 * c);
+      head.set(this.memberHead);
+      size.set(this.memberSize);
+      this.memberHead = head;
+      this.memberSize = size;
+    }
+    return c;
+  }
+
   private setValue(j: number, rec: number, v: number): void {
     const old = this.values[j][rec];
     if (old === v) return;
@@ -84,41 +164,54 @@ export class IdentityGraph {
   }
 
   private addHolder(j: number, v: number, rec: number): void {
-    let list = this.holders[j][v];
-    if (list === undefined) list = this.holders[j][v] = [];
-    list.push(rec);
-    const n = list.length;
+    const head = this.holderHead[j], next = this.holderNext[j], prev = this.holderPrev[j];
+    const other = head[v];
+    next[rec] = other;
+    prev[rec] = -1;
+    if (other >= 0) prev[other] = rec;
+    head[v] = rec;
+    const n = ++this.holderSize[j][v];
     if (this.linked[j]) {
-      if (n >= 2 && n <= this.threshold) this.union(this.comp[list[0]], this.comp[rec]);
+      if (n >= 2 && n <= this.threshold) this.union(this.comp[other], this.comp[rec]);
       // One holder too many: the value becomes a placeholder and the links it made are gone.
-      else if (n === this.threshold + 1) for (let k = 0; k < n - 1; k++) this.dirty.push(list[k]);
+      else if (n === this.threshold + 1) for (let h = other; h >= 0; h = next[h]) this.dirty.push(h);
     }
     if (j === 0) this.events.emailHoldersChanged(v);
   }
 
   private removeHolder(j: number, v: number, rec: number): void {
-    const list = this.holders[j][v]!;
-    const at = list.indexOf(rec);
-    list[at] = list[list.length - 1];
-    list.pop();
-    const n = list.length, before = n + 1;
+    const head = this.holderHead[j], next = this.holderNext[j], prev = this.holderPrev[j];
+    const p = prev[rec], q = next[rec];
+    if (p < 0) head[v] = q;
+    else next[p] = q;
+    if (q >= 0) prev[q] = p;
+    next[rec] = prev[rec] = -1;
+    const n = --this.holderSize[j][v], before = n + 1;
     if (this.linked[j]) {
       if (before >= 2 && before <= this.threshold) this.dirty.push(rec);
       // Back under the threshold: a placeholder becomes a link between all its holders again.
-      else if (before > this.threshold && n <= this.threshold && n >= 2) for (let k = 1; k < n; k++) this.union(this.comp[list[0]], this.comp[list[k]]);
+      else if (before > this.threshold && n <= this.threshold && n >= 2) {
+        const first = head[v];
+        for (let h = next[first]; h >= 0; h = next[h]) this.union(this.comp[first], this.comp[h]);
+      }
     }
     if (j === 0) this.events.emailHoldersChanged(v);
   }
 
   private union(a: number, b: number): void {
     if (a === b) return;
-    const [into, from] = this.members[a].length >= this.members[b].length ? [a, b] : [b, a];
-    const moving = this.members[from];
-    for (const m of moving) {
+    const [into, from] = this.memberSize[a] >= this.memberSize[b] ? [a, b] : [b, a];
+    // Relabel the smaller component's records, then splice its list in front of the larger's.
+    let last = -1;
+    for (let m = this.memberHead[from]; m >= 0; m = this.memberNext[m]) {
       this.comp[m] = into;
-      this.members[into].push(m);
+      last = m;
     }
-    this.members[from] = [];
+    this.memberNext[last] = this.memberHead[into];
+    this.memberHead[into] = this.memberHead[from];
+    this.memberSize[into] += this.memberSize[from];
+    this.memberHead[from] = -1;
+    this.memberSize[from] = 0;
     this.events.merged(into, from);
   }
 
@@ -127,40 +220,48 @@ export class IdentityGraph {
     while (this.dirty.length > 0) {
       const rec = this.dirty.pop()!;
       const c = this.comp[rec];
-      if (c >= 0 && this.members[c].length > 1) this.rebuild(c);
+      if (c >= 0 && this.memberSize[c] > 1) this.rebuild(c);
     }
   }
 
   private rebuild(c: number): void {
-    const members = this.members[c];
+    const members = this.membersOf(c);
     const seen = this.nextStamp();
     const pieces: number[][] = [];
+    const queue = this.pieceQueue;
     for (const start of members) {
-      if (this.visitStamp[start] === seen) continue;
-      const piece = [start];
-      this.visitStamp[start] = seen;
-      for (let k = 0; k < piece.length; k++) {
-        const m = piece[k];
+      if (this.visit[start] === seen) continue;
+      let n = 0;
+      queue[n++] = start;
+      this.visit[start] = seen;
+      for (let k = 0; k < n; k++) {
+        const m = queue[k];
         for (let j = 0; j < 3; j++) {
           const v = this.values[j][m];
           if (v < 0 || !this.links(j, v)) continue;
-          for (const h of this.holders[j][v]!) {
-            if (this.visitStamp[h] !== seen) {
-              this.visitStamp[h] = seen;
-              piece.push(h);
+          for (let h = this.holderHead[j][v]; h >= 0; h = this.holderNext[j][h]) {
+            if (this.visit[h] !== seen) {
+              this.visit[h] = seen;
+              queue[n++] = h;
             }
           }
         }
       }
-      pieces.push(piece);
+      pieces.push(Array.from(queue.subarray(0, n)));
     }
     if (pieces.length === 1) return;
-    this.members[c] = [];
+    this.memberHead[c] = -1;
+    this.memberSize[c] = 0;
     const ids: number[] = [];
     for (const piece of pieces) {
-      const id = this.members.length;
-      this.members.push(piece);
-      for (const m of piece) this.comp[m] = id;
+      const id = this.newComponent();
+      // The piece's records chain in the order the search found them.
+      for (let k = 0; k < piece.length; k++) {
+        this.comp[piece[k]] = id;
+        this.memberNext[piece[k]] = k + 1 < piece.length ? piece[k + 1] : -1;
+      }
+      this.memberHead[id] = piece[0];
+      this.memberSize[id] = piece.length;
       ids.push(id);
     }
     this.events.split(c, ids);

@@ -171,7 +171,7 @@ export class LiveCustomer360 {
     this.emailQueued = new Uint8Array(emails);
     // People are at most the records plus the pieces of splits: room for the records up front.
     this.acc = emptyAccumulators(slots + 1024, nowMs, CONSENT_PURPOSES.length);
-    this.graph = new IdentityGraph(slots, params.placeholderThreshold, params.link, {
+    this.graph = new IdentityGraph(slots, [emails, m.valueIds[1].values.length, m.valueIds[2].values.length], params.placeholderThreshold, params.link, {
       created: (c) => this.personCreated(c),
       merged: (into, from) => this.personsMerged(into, from),
       split: (old, pieces) => this.personSplit(old, pieces),
@@ -323,9 +323,8 @@ export class LiveCustomer360 {
   private foldPerson(p: number): void {
     clearAllButTickets(this.acc, p);
     this.sessions[p] = undefined;
-    const members = this.graph.members[p];
-    for (let i = 0; i < members.length; i++) {
-      const rec = members[i];
+    const g = this.graph;
+    for (let rec = g.firstMember(p); rec >= 0; rec = g.nextMember(rec)) {
       this.foldOrdersOf(p, rec);
       this.foldClicksOf(p, rec);
       this.foldCampaignsAndConsentOf(p, rec);
@@ -360,14 +359,15 @@ export class LiveCustomer360 {
 
   private refoldOrders(p: number): void {
     clearOrders(this.acc, p);
-    const members = this.graph.members[p];
-    for (let i = 0; i < members.length; i++) this.foldOrdersOf(p, members[i]);
+    const g = this.graph;
+    for (let rec = g.firstMember(p); rec >= 0; rec = g.nextMember(rec)) this.foldOrdersOf(p, rec);
   }
 
   private refoldClicks(p: number): void {
     clearClicks(this.acc, p);
     this.sessions[p] = undefined;
-    for (const rec of this.graph.members[p]) this.foldClicksOf(p, rec);
+    const g = this.graph;
+    for (let rec = g.firstMember(p); rec >= 0; rec = g.nextMember(rec)) this.foldClicksOf(p, rec);
   }
 
   // --- tickets follow their email's owner
@@ -379,16 +379,16 @@ export class LiveCustomer360 {
   }
 
   private queueEmailsOf(p: number): void {
-    const emails = this.graph.values[0];
-    for (const rec of this.graph.members[p]) if (emails[rec] >= 0) this.queueEmail(emails[rec]);
+    const g = this.graph, emails = g.values[0];
+    for (let rec = g.firstMember(p); rec >= 0; rec = g.nextMember(rec)) if (emails[rec] >= 0) this.queueEmail(emails[rec]);
   }
 
   /** The person owning an email: its holders are all one person's records and it is no placeholder. */
   private ownerOf(v: number): number {
-    const holders = this.graph.holders[0][v];
-    if (holders === undefined || holders.length === 0 || this.graph.isPlaceholder(0, v)) return -1;
-    const p = this.graph.comp[holders[0]];
-    for (let k = 1; k < holders.length; k++) if (this.graph.comp[holders[k]] !== p) return -1;
+    const g = this.graph;
+    if (g.holderCount(0, v) === 0 || g.isPlaceholder(0, v)) return -1;
+    const first = g.firstHolder(0, v), p = g.comp[first];
+    for (let h = g.nextHolder(0, first); h >= 0; h = g.nextHolder(0, h)) if (g.comp[h] !== p) return -1;
     return p;
   }
 
@@ -582,7 +582,7 @@ export class LiveCustomer360 {
       addClick(acc, 0, t, k.productView[r] === 1, k.addToCart[r] === 1);
       if (t > acc.since30d && t <= clockMs && !Number.isNaN(k.sessionId[r])) sessions.add(k.sessionId[r]);
     };
-    for (const rec of this.graph.members[p] ?? []) {
+    for (const rec of p >= 0 && p < this.graph.components ? this.graph.membersOf(p) : []) {
       for (let slot = this.ordersOf.first(rec); slot >= 0; slot = this.ordersOf.after(slot)) {
         const r = this.orderRow[slot];
         if (o.counted[r] === 1) addOrder(acc, 0, o.orderTs[r], o.amountCents[r]);

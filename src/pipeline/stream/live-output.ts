@@ -79,9 +79,9 @@ export function liveIdentities(live: LiveCustomer360, records: CustomerRecords):
   const placeholders: Placeholder[] = [];
   IDENTIFIER_KINDS.forEach((kind, j) => {
     const found: Placeholder[] = [];
-    live.graph.holders[j].forEach((holders, v) => {
-      if (holders !== undefined && live.graph.isPlaceholder(j, v)) found.push({ kind, value: live.messages.valueIds[j].values[v], records: holders.length });
-    });
+    for (let v = 0; v < live.graph.valueCount(j); v++) {
+      if (live.graph.isPlaceholder(j, v)) found.push({ kind, value: live.messages.valueIds[j].values[v], records: live.graph.holderCount(j, v) });
+    }
     found.sort(placeholderOrder);
     placeholders.push(...found);
   });

@@ -112,8 +112,8 @@ export function recordLabel(live: LiveCustomer360, slot: number): string {
 
 /** customer_key of a live person (component id): its members' `system:id` in (system, id) order. */
 export function liveCustomerKey(live: LiveCustomer360, comp: number): string | null {
-  const members = live.graph.members[comp];
-  if (members === undefined || members.length === 0) return null;
+  if (comp < 0 || comp >= live.graph.components || live.graph.size(comp) === 0) return null;
+  const members = live.graph.membersOf(comp);
   const { system, id } = live.messages.slots;
   const sorted = [...members].sort((a, b) => (system[a] < system[b] ? -1 : system[a] > system[b] ? 1 : id[a] < id[b] ? -1 : id[a] > id[b] ? 1 : 0));
   return customerKeyOf(sorted.map((m) => `${system[m]}:${id[m]}`));
@@ -149,7 +149,7 @@ function tickerEntries(live: LiveCustomer360): TickerEntry[] {
       topic: SOURCE_NAMES[live.arrivals.sourceOf(arrival)],
       kind: CHANGE_KINDS[live.tickerKind[at]],
       customerKey: key,
-      record: key === null ? null : recordLabel(live, live.graph.members[person][0]),
+      record: key === null ? null : recordLabel(live, live.graph.firstMember(person)),
     });
   }
   return out;
@@ -163,10 +163,9 @@ function segmentOfPerson(live: LiveCustomer360, p: number, clockMs: number): num
 
 function segmentCounts(live: LiveCustomer360, clockMs: number): { counts: number[]; people: number } {
   const counts = new Array<number>(SEGMENTS.length).fill(0);
-  const members = live.graph.members;
   let people = 0;
-  for (let c = 0; c < members.length; c++) {
-    if (members[c].length === 0) continue;
+  for (let c = 0; c < live.graph.components; c++) {
+    if (live.graph.size(c) === 0) continue;
     people++;
     counts[segmentOfPerson(live, c, clockMs)]++;
   }
@@ -187,7 +186,7 @@ function profileOf(live: LiveCustomer360, slot: number, customers: Table | undef
     };
   }
   // Simple survivorship for the card: the member record updated last (the files use the contract's rules).
-  const members = live.graph.members[p];
+  const members = live.graph.membersOf(p);
   const updatedAt = live.messages.customers.updatedAt;
   let best = -1, bestRow = -1, bestAt = -Infinity;
   for (const m of members) {

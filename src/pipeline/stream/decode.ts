@@ -199,9 +199,8 @@ function slotsBySystemAndCode(systemCodes: Int32Array, idCodes: Int32Array, memo
 
 /** Customers name each record once or a few times (versions): their id text is looked up row by row. */
 function customerRecords(c: Table, rows: Int32Array, slots: RecordSlots): Int32Array {
+  if (c.columns[columnIndex(c.schema, 'source_customer_id')].kind === 'code') return recordsOf(c, slots, new SlotMemo(), 'column');
   const systems = codes(c, 'source_system');
-  const idCol = c.columns[columnIndex(c.schema, 'source_customer_id')];
-  if (idCol.kind === 'code') return recordsOf(c, slots, new SlotMemo(), 'column');
   const ids = textsAt(c, 'source_customer_id', rows);
   const out = new Int32Array(c.rowCount);
   for (let r = 0; r < out.length; r++) out[r] = systems.codes[r] < 0 ? -1 : slots.slot(systems.dict[systems.codes[r]], ids[r]);

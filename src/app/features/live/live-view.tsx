@@ -110,6 +110,7 @@ export function LiveView() {
           <p data-live-position={view.position} data-live-total={view.total}>
             <strong>{formatCount(view.position)}</strong> of {formatCount(view.total)} arrivals applied
             {view.done ? ' · stream ended' : playing ? ` · playing at ${SPEEDS.find((s) => s.speed === view.speed)?.label ?? ''}` : ' · paused'}
+            {playing && (rates.arrivals ?? 0) > 0 && <span className="note"> · {formatCount(Math.round(rates.arrivals))} arrivals per second{view.speed === 'max' ? ', as fast as the worker applies them' : ''}</span>}
           </p>
           <p>
             Replay clock <strong className="time">{timeText(clock)}</strong>

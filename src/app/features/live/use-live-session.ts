@@ -16,7 +16,7 @@ export const AUTO_COMPARE_ARRIVALS = 300_000;
 export interface LiveSession {
   view: LiveView | null;
   error: string | null;
-  /** Changes per second of real time over about the last second, per RATE_KINDS entry. */
+  /** Per second of real time over about the last second: each RATE_KINDS entry, and `arrivals` applied. */
   rates: Readonly<Record<string, number>>;
   comparison: LiveComparison | null;
   comparing: boolean;
@@ -30,6 +30,7 @@ export interface LiveSession {
 
 interface Sample {
   at: number;
+  position: number;
   counts: Record<string, number>;
 }
 
@@ -51,10 +52,12 @@ export function useLiveSession(): LiveSession {
     if (!v) return;
     const now = performance.now();
     const list = samples.current;
-    list.push({ at: now, counts: v.counts });
+    list.push({ at: now, position: v.position, counts: v.counts });
     while (list.length > 2 && now - list[1].at >= RATE_WINDOW_MS) list.shift();
     const first = list[0], dt = (now - first.at) / 1000;
-    const next = Object.fromEntries(RATE_KINDS.map((k) => [k, dt > 0.05 && v.speed !== 0 ? (v.counts[k] - first.counts[k]) / dt : 0]));
+    const moving = dt > 0.05 && v.speed !== 0;
+    const next = Object.fromEntries(RATE_KINDS.map((k) => [k, moving ? (v.counts[k] - first.counts[k]) / dt : 0]));
+    next.arrivals = moving ? (v.position - first.position) / dt : 0;
     startTransition(() => setRates(next));
   }, []);
 

@@ -128,7 +128,7 @@ export function validateTable(table: Table, spec: ValidationSpec, nowMs: number)
       case 'amount': break;
     }
   }
-  if (table.flagged !== undefined) validateFlagged(out, table, spec, rules, columns, nowMs, table.flagged);
+  if (table.flagged !== undefined) validateFlagged(out, table, spec, nowMs, table.flagged);
   return out;
 }
 
@@ -225,21 +225,10 @@ function markOutside(out: Uint8Array, c: Column, allowed: readonly string[], ski
  * The slow path, for rows carrying raw override text: each checked cell by its text rule where it
  * has override text, by its typed value otherwise (which is what its text would give).
  */
-function validateFlagged(
-  out: Uint8Array, table: Table, spec: ValidationSpec, rules: readonly Rule[], columns: readonly Column[], nowMs: number, flagged: Uint8Array,
-): void {
-  const op = spec.deleteOp ? columnIndex(table.schema, spec.deleteOp.column) : -1;
-  for (let r = 0; r < out.length; r++) {
-    if (flagged[r] !== 1) continue;
-    const isDelete = op >= 0 && cellText(table.columns[op], table.schema.columns[op].type, r) === spec.deleteOp!.value;
-    let reason: ReasonCode = 0;
-    for (let i = 0; i < rules.length; i++) {
-      if (isDelete && !rules[i].onDelete) continue;
-      const text = columns[i].overrides?.get(r);
-      reason = smaller(reason, text === undefined ? typedReason(rules[i], columns[i], r, nowMs) : textReason(rules[i], text, nowMs));
-    }
-    out[r] = reason;
-  }
+/** Flagged rows (some cell carries override text) are checked one by one, as the stream checks every row. */
+function validateFlagged(out: Uint8Array, table: Table, spec: ValidationSpec, nowMs: number, flagged: Uint8Array): void {
+  const check = rowValidator(table, spec, nowMs);
+  for (let r = 0; r < out.length; r++) if (flagged[r] === 1) out[r] = check(r);
 }
 
 /** Emptiness of one typed cell. */

@@ -113,9 +113,8 @@ export function recordLabel(live: LiveCustomer360, slot: number): string {
 /** customer_key of a live person (component id): its members' `system:id` in (system, id) order. */
 export function liveCustomerKey(live: LiveCustomer360, comp: number): string | null {
   if (comp < 0 || comp >= live.graph.components || live.graph.size(comp) === 0) return null;
-  const members = live.graph.membersOf(comp);
   const { system, id } = live.messages.slots;
-  const sorted = [...members].sort((a, b) => (system[a] < system[b] ? -1 : system[a] > system[b] ? 1 : id[a] < id[b] ? -1 : id[a] > id[b] ? 1 : 0));
+  const sorted = live.graph.membersOf(comp).sort((a, b) => (system[a] < system[b] ? -1 : system[a] > system[b] ? 1 : id[a] < id[b] ? -1 : id[a] > id[b] ? 1 : 0));
   return customerKeyOf(sorted.map((m) => `${system[m]}:${id[m]}`));
 }
 

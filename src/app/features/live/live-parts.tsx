@@ -1,6 +1,6 @@
 // The pieces of the Live view, each drawn from one snapshot: topics, counters, ticker, the followed
-// profile and the segment chart. Plain elements; only the chart uses Recharts, and it redraws at
-// most twice a second.
+// profile and the segment chart. Plain elements throughout, the chart's bars too; the chart redraws
+// at most twice a second.
 import { memo, useEffect, useRef, useState } from 'react';
 import type { LiveProfile, TickerEntry, TopicSnapshot } from '../../../pipeline/stream/live-snapshot';
 import { formatIsoUtc } from '../../../pipeline/time';

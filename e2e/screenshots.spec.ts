@@ -1,7 +1,7 @@
 // PNGs of every view in light and dark at 1280×720, into docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openLab, search, tableReady, waitForRun } from './helpers';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -18,6 +18,15 @@ const SHOTS: { name: string; screen: Record<string, string | string[]>; ready: '
   // A linked file opens scrolled to its preview.
   { name: 'production-preview', screen: { view: 'production', file: 'export/kafka/orders.cdc.jsonl' }, ready: 'preview' },
 ];
+
+/** Scrolls so that `selector` sits just below the sticky navigation bar. */
+async function scrollBelowNav(page: Page, selector: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const top = document.querySelector(sel)!.getBoundingClientRect().top + window.scrollY;
+    const nav = document.querySelector('.nav-bar')!.getBoundingClientRect().height;
+    window.scrollTo(0, top - nav - 12);
+  }, selector);
+}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots (${scheme})`, async ({ page }) => {
@@ -45,11 +54,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Play' }).click();
     await expect(page.getByRole('region', { name: 'The stream has ended' }).getByRole('status')).toContainText('byte for byte', { timeout: 90_000 });
     await expect(page.locator('.live-bars .live-bar').first()).toBeVisible();
-    await page.evaluate(() => {
-      const top = document.querySelector('.live-controls')!.getBoundingClientRect().top + window.scrollY;
-      const nav = document.querySelector('.nav-bar')!.getBoundingClientRect().height;
-      window.scrollTo(0, top - nav - 12);
-    });
+    await scrollBelowNav(page, '.live-controls');
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${OUT}live-${scheme}.png` });
 
@@ -76,11 +81,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await rules.getByRole('button', { name: 'Apply rules' }).click();
     const moved = page.getByRole('region', { name: 'What moved' });
     await expect(moved).toBeVisible();
-    await page.evaluate(() => {
-      const top = document.querySelector('.identity-top')!.getBoundingClientRect().top + window.scrollY;
-      const nav = document.querySelector('.nav-bar')!.getBoundingClientRect().height;
-      window.scrollTo(0, top - nav - 12);
-    });
+    await scrollBelowNav(page, '.identity-top');
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${OUT}identity-${scheme}.png` });
 
